@@ -1,0 +1,65 @@
+/**
+ * Configuration, parsed once from the environment at start-up.
+ *
+ * Contract: `loadConfig(env)` returns a typed Config or throws ConfigError whose message
+ * names every bad variable and what it expects. With NEO4J_URI unset the server starts its
+ * own local Neo4j (see src/db/local-neo4j.ts); with it set, that server is used instead.
+ */
+import { z } from 'zod';
+
+const port = z.coerce
+  .number({ error: 'must be a whole number' })
+  .int('must be a whole number')
+  .min(1, 'must be between 1 and 65535')
+  .max(65535, 'must be between 1 and 65535');
+
+const envSchema = z.object({
+  PORT: port.default(4000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  NEO4J_URI: z
+    .string()
+    .regex(/^(bolt|bolt\+s|bolt\+ssc|neo4j|neo4j\+s|neo4j\+ssc):\/\/[^\s]+$/, {
+      error: 'must look like bolt://host:7687, neo4j://host or neo4j+s://host',
+    })
+    .optional(),
+  NEO4J_USER: z.string().min(1).default('neo4j'),
+  NEO4J_PASSWORD: z.string().default(''),
+  NEO4J_DATABASE: z.string().regex(/^[A-Za-z][A-Za-z0-9.-]{0,62}$/, { error: 'must be a Neo4j database name' }).default('neo4j'),
+  NEO4J_LOCAL_PORT: port.default(7687),
+  NEO4J_LOCAL_DIR: z.string().min(1).default('.neo4j-data'),
+  SEED_DIR: z.string().min(1).default('seeds'),
+  GRAPHIQL: z.enum(['true', 'false'], { error: 'must be true or false' }).default('true'),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  /** Where the data lives; `local` means "start the embedded Neo4j ourselves". */
+  neo4j: { kind: 'remote'; uri: string; user: string; password: string; database: string } | { kind: 'local'; port: number; dir: string; database: string };
+  seedDir: string;
+  graphiql: boolean;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // Empty strings are treated as unset, as shells and compose files often leave them so.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}=${JSON.stringify(env[String(i.path[0])] ?? '')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    neo4j: e.NEO4J_URI
+      ? { kind: 'remote', uri: e.NEO4J_URI, user: e.NEO4J_USER, password: e.NEO4J_PASSWORD, database: e.NEO4J_DATABASE }
+      : { kind: 'local', port: e.NEO4J_LOCAL_PORT, dir: e.NEO4J_LOCAL_DIR, database: 'neo4j' },
+    seedDir: e.SEED_DIR,
+    graphiql: e.GRAPHIQL === 'true',
+  };
+}

@@ -1,0 +1,114 @@
+/**
+ * The one door to Neo4j. Every query the app runs goes through `read` or `write`, by the
+ * name of a file under cypher/ and with `$parameters` only: no query text is ever built from
+ * input.
+ *
+ * Contract: reads run as managed read transactions (routable to followers and read
+ * replicas), writes as managed write transactions; both use the configured database (which
+ * saves the driver a round trip) and a transaction timeout. Integers come back as JS numbers
+ * (the graph holds none above 2^53). Driver failures are translated by src/db/errors.ts.
+ */
+import neo4j, { type Driver, type ManagedTransaction, type RecordShape } from 'neo4j-driver';
+import { cypher, type CypherName } from './cypher.js';
+import { translateDriverError } from './errors.js';
+
+export interface GraphDbOptions {
+  uri: string;
+  user?: string;
+  password?: string;
+  database: string;
+  /** Server-side transaction timeout (default 10 s). */
+  transactionTimeoutMs?: number;
+  /** How long to wait for a connection before failing (default 2 s). */
+  connectionTimeoutMs?: number;
+}
+
+export type Row = RecordShape;
+export type QueryListener = (name: CypherName, params: Record<string, unknown>) => void;
+
+export class GraphDb {
+  readonly driver: Driver;
+  readonly database: string;
+  private readonly timeout: number;
+  private readonly listeners = new Set<QueryListener>();
+
+  constructor({ uri, user = 'neo4j', password = '', database, transactionTimeoutMs = 10_000, connectionTimeoutMs = 2_000 }: GraphDbOptions) {
+    this.database = database;
+    this.timeout = transactionTimeoutMs;
+    this.driver = neo4j.driver(uri, password ? neo4j.auth.basic(user, password) : undefined, {
+      disableLosslessIntegers: true,
+      connectionTimeout: connectionTimeoutMs,
+      connectionAcquisitionTimeout: connectionTimeoutMs,
+      maxTransactionRetryTime: connectionTimeoutMs,
+      userAgent: 'newsgraph/0.1',
+    });
+  }
+
+  /** Called for every query sent; tests use it to count round trips. */
+  onQuery(listener: QueryListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  read<T extends Row = Row>(name: CypherName, params: Record<string, unknown> = {}, signal?: AbortSignal): Promise<T[]> {
+    return this.run<T>('READ', name, params, signal);
+  }
+
+  write<T extends Row = Row>(name: CypherName, params: Record<string, unknown> = {}): Promise<T[]> {
+    return this.run<T>('WRITE', name, params);
+  }
+
+  /** Runs `work` in one write transaction: all of it lands or none of it does. */
+  async writeTransaction<T>(work: (tx: { run: (name: CypherName, params?: Record<string, unknown>) => Promise<Row[]> }) => Promise<T>): Promise<T> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
+    try {
+      return await session.executeWrite(
+        (tx: ManagedTransaction) =>
+          work({
+            run: async (name, params = {}) => {
+              this.emit(name, params);
+              const result = await tx.run(cypher(name), params);
+              return result.records.map((r) => r.toObject());
+            },
+          }),
+        { timeout: 120_000 },
+      );
+    } catch (error) {
+      throw translateDriverError(error);
+    } finally {
+      await session.close();
+    }
+  }
+
+  async ping(): Promise<boolean> {
+    try {
+      await this.driver.executeQuery('RETURN 1', {}, { database: this.database, routing: neo4j.routing.READ, transactionConfig: { timeout: 2_000 } });
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  close(): Promise<void> {
+    return this.driver.close();
+  }
+
+  private emit(name: CypherName, params: Record<string, unknown>): void {
+    for (const listener of this.listeners) listener(name, params);
+  }
+
+  private async run<T extends Row>(routing: 'READ' | 'WRITE', name: CypherName, params: Record<string, unknown>, signal?: AbortSignal): Promise<T[]> {
+    this.emit(name, params);
+    try {
+      const result = await this.driver.executeQuery(cypher(name), params, {
+        database: this.database,
+        routing: routing === 'READ' ? neo4j.routing.READ : neo4j.routing.WRITE,
+        transactionConfig: { timeout: this.timeout },
+        ...(signal ? { signal } : {}),
+      });
+      return result.records.map((r) => r.toObject() as T);
+    } catch (error) {
+      throw translateDriverError(error);
+    }
+  }
+}

@@ -1,0 +1,145 @@
+/**
+ * The local Neo4j: a real Neo4j Community 5.26 server embedded in the small Java launcher
+ * under neo4j-local/, for laptops, tests and CI without Docker.
+ *
+ * Contract: `startLocalNeo4j({ dir, port })` builds the launcher once (Maven; later starts
+ * reuse target/), starts it in its own JVM, resolves when Bolt answers, and returns
+ * `{ uri, stop() }`. `stop()` sends SIGTERM and resolves when the JVM has shut the database
+ * down. A missing Java or Maven, a failed build or a busy port rejects with LocalNeo4jError,
+ * whose message says what to do.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { createConnection } from 'node:net';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export class LocalNeo4jError extends Error {
+  override name = 'LocalNeo4jError';
+}
+
+export interface LocalNeo4j {
+  uri: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+export interface LocalNeo4jOptions {
+  /** Data folder; created when missing and kept across restarts. */
+  dir: string;
+  /** Bolt port on 127.0.0.1. */
+  port: number;
+  /** Page cache size in bytes (default 256 MiB). */
+  pageCacheBytes?: number;
+  /** Gives up when Bolt has not answered after this long (default 120 s). */
+  startTimeoutMs?: number;
+  /** Progress lines ("building the local Neo4j…"); silent by default. */
+  log?: (line: string) => void;
+}
+
+const launcherDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../neo4j-local');
+const classesDir = join(launcherDir, 'target/classes');
+const libDir = join(launcherDir, 'target/lib');
+
+// Neo4j's own start scripts pass these; without them embedded Neo4j on Java 17 cannot reach
+// DirectByteBuffer internals.
+const jvmFlags = [
+  '--add-opens=java.base/java.nio=ALL-UNNAMED',
+  '--add-opens=java.base/java.io=ALL-UNNAMED',
+  '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
+  '--add-opens=java.base/java.lang=ALL-UNNAMED',
+  '-XX:+UseG1GC',
+  '-Xms256m',
+  '-Xmx1g',
+];
+
+function hasCommand(cmd: string, args: string[]): boolean {
+  const r = spawnSync(cmd, args, { stdio: 'ignore' });
+  return r.status === 0;
+}
+
+function isBuilt(): boolean {
+  return existsSync(join(classesDir, 'local/neo4j/LocalNeo4j.class')) && existsSync(libDir) && readdirSync(libDir).some((f) => f.startsWith('neo4j-kernel'));
+}
+
+/** Builds the launcher with Maven unless target/ already holds it. */
+export function buildLocalNeo4j(log: (line: string) => void = () => {}): void {
+  if (!hasCommand('java', ['-version'])) {
+    throw new LocalNeo4jError('Java 17 or newer is needed to run the local Neo4j, and `java` was not found on PATH. Install a JDK (e.g. `apt-get install openjdk-17-jdk-headless`), or set NEO4J_URI to use a Neo4j server you already have.');
+  }
+  if (isBuilt()) return;
+  if (!hasCommand('mvn', ['-v'])) {
+    throw new LocalNeo4jError('Maven is needed once to fetch Neo4j for the local database, and `mvn` was not found on PATH. Install it (e.g. `apt-get install maven`), or set NEO4J_URI to use a Neo4j server you already have.');
+  }
+  log('Building the local Neo4j launcher (first run only; Maven downloads about 125 MB)…');
+  const r = spawnSync('mvn', ['-q', '-B', 'package', 'dependency:copy-dependencies', '-DskipTests'], { cwd: launcherDir, encoding: 'utf8' });
+  if (r.status !== 0) {
+    const tail = `${r.stdout ?? ''}${r.stderr ?? ''}`.trim().split('\n').slice(-15).join('\n');
+    throw new LocalNeo4jError(`Building the local Neo4j launcher failed (mvn exited ${r.status}). Last lines:\n${tail}`);
+  }
+}
+
+function portAnswers(port: number): Promise<boolean> {
+  return new Promise((done) => {
+    const socket = createConnection({ host: '127.0.0.1', port });
+    socket.once('connect', () => { socket.destroy(); done(true); });
+    socket.once('error', () => done(false));
+  });
+}
+
+export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<LocalNeo4j> {
+  const { dir, port, pageCacheBytes = 256 * 1024 * 1024, startTimeoutMs = 120_000, log = () => {} } = options;
+  buildLocalNeo4j(log);
+  if (await portAnswers(port)) {
+    throw new LocalNeo4jError(`Port ${port} on 127.0.0.1 is already in use, so the local Neo4j cannot listen there. Stop what uses it, set NEO4J_LOCAL_PORT to a free port, or set NEO4J_URI to use that server.`);
+  }
+  const dataDir = resolve(dir);
+  mkdirSync(dataDir, { recursive: true });
+  log(`Starting the local Neo4j on bolt://127.0.0.1:${port} (data in ${dataDir})…`);
+  const child = spawn('java', [...jvmFlags, '-cp', `${classesDir}:${libDir}/*`, 'local.neo4j.LocalNeo4j', dataDir, String(port)], {
+    env: { ...process.env, NEO4J_LOCAL_PAGECACHE_BYTES: String(pageCacheBytes) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const uri = `bolt://127.0.0.1:${port}`;
+  await waitForReady(child, startTimeoutMs);
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  return {
+    uri,
+    pid: child.pid!,
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+function waitForReady(child: ChildProcess, timeoutMs: number): Promise<void> {
+  return new Promise((done, fail) => {
+    let stderr = '';
+    let stdout = '';
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      fail(new LocalNeo4jError(`The local Neo4j did not answer within ${timeoutMs / 1000} s. Last output:\n${stderr.slice(-2000)}`));
+    }, timeoutMs);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      if (stdout.includes('READY ')) {
+        clearTimeout(timer);
+        done();
+      }
+    });
+    child.stderr!.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+      if (stderr.length > 20_000) stderr = stderr.slice(-10_000);
+    });
+    child.once('error', (err) => {
+      clearTimeout(timer);
+      fail(new LocalNeo4jError(`Could not run java for the local Neo4j: ${err.message}`));
+    });
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      const reason = stderr.split('\n').find((l) => l.startsWith('ERROR '))?.slice(6);
+      fail(new LocalNeo4jError(reason ? `The local Neo4j did not start: ${reason}` : `The local Neo4j exited (${signal ?? `code ${code}`}) before it was ready. Last output:\n${stderr.slice(-2000)}`));
+    });
+  });
+}
