@@ -1,0 +1,15 @@
+// Constraints and indexes, applied at start-up and before seeding. Each statement is
+// idempotent (IF NOT EXISTS), so applying the file again changes nothing.
+
+// Every addressable node (article, sentence, entity, fact) carries :Node and a unique id.
+CREATE CONSTRAINT node_id IF NOT EXISTS FOR (n:Node) REQUIRE n.id IS UNIQUE;
+
+CREATE INDEX sentence_article IF NOT EXISTS FOR (s:Sentence) ON (s.articleId);
+CREATE INDEX fact_article IF NOT EXISTS FOR (f:Fact) ON (f.articleId);
+CREATE INDEX entity_name IF NOT EXISTS FOR (e:Entity) ON (e.name);
+CREATE INDEX entity_kind IF NOT EXISTS FOR (e:Entity) ON (e.kind);
+CREATE INDEX event_date IF NOT EXISTS FOR (e:Event) ON (e.date);
+
+// Full-text search over names and aliases, and over what statements say.
+CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (e:Entity) ON EACH [e.name, e.aliasText];
+CREATE FULLTEXT INDEX statement_text IF NOT EXISTS FOR (s:Statement) ON EACH [s.text];

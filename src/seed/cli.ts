@@ -1,0 +1,45 @@
+/**
+ * `npm run seed [-- PATH] [-- --check]`: validates, then loads, every seed folder under
+ * SEED_DIR (default seeds/), or just PATH. `--check` validates and writes nothing.
+ * Uses NEO4J_URI when set, else starts the local Neo4j for the duration of the load.
+ * Exit codes: 0 loaded (or valid), 1 invalid seed or conflict, 2 configuration or database.
+ */
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig } from '../config.js';
+import { connect } from '../db/connect.js';
+import { discoverSeeds } from './discover.js';
+import { SeedConflictError } from './load.js';
+import { seedAll } from './seed-all.js';
+import { SeedValidationError, validateSeed } from './validate.js';
+
+const { values, positionals } = parseArgs({ options: { check: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true });
+if (values.help) {
+  console.log('Usage: npm run seed [-- [--check] [PATH]]\n  PATH     a seed folder, or a folder of them (default: SEED_DIR or seeds/)\n  --check  validate only; write nothing');
+  process.exit(0);
+}
+
+try {
+  const config = loadConfig();
+  const path = positionals[0] ?? config.seedDir;
+  if (values.check) {
+    for (const dir of discoverSeeds(path)) {
+      const plan = validateSeed(dir);
+      const g = plan.graph;
+      console.log(`${dir}: valid: ${plan.sentences.length} sentences, ${g.entities.length} entities, ${g.roles.length} roles, ${g.events.length} events, ${g.motions.length} motions, ${g.votes.length} votes, ${g.statements.length} statements, ${plan.relations.length} relationships (${g.relations.length} explicit), ${g.noFacts.length} sentences marked as giving no fact`);
+    }
+  } else {
+    const conn = await connect(config, (l) => console.log(l));
+    try {
+      await seedAll(conn.db, path, (l) => console.log(l));
+    } finally {
+      await conn.close();
+    }
+  }
+} catch (error) {
+  if (error instanceof SeedValidationError || error instanceof SeedConflictError) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  console.error(error instanceof ConfigError || error instanceof Error ? error.message : error);
+  process.exit(2);
+}

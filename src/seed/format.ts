@@ -1,0 +1,208 @@
+/**
+ * The seed format: one folder per article under seeds/, holding `article.txt` (the text,
+ * verbatim) and `graph.yaml` (its entities and facts, written by a person). This module is
+ * the format's single definition: the TypeScript types, the validator and the published
+ * JSON Schema (schema/seed.schema.json, printed by `npm run schema:print`) all come from it.
+ *
+ * Words used here:
+ * - evidence: the exact words of the article that support a fact, as a string, or as
+ *   `{ quote, occurrence }` when the words appear more than once (occurrence counts from 1).
+ *   The loader finds them and stores character offsets; missing or ambiguous words are refused.
+ * - entity: a Person, Organisation, Place, Group (a collective with no name of its own) or
+ *   AnonymousSource (an unnamed source with the side the article gives it).
+ * - fact: a Role, Event, Motion, Vote, Statement or Relation; every fact has evidence.
+ */
+import { z } from 'zod';
+
+const slug = '[a-z0-9][a-z0-9-]*';
+export const entityKinds = ['Person', 'Organisation', 'Place', 'Group', 'AnonymousSource'] as const;
+export type EntityKind = (typeof entityKinds)[number];
+
+const idWith = (prefixes: readonly string[], what: string) =>
+  z.string().regex(new RegExp(`^(${prefixes.join('|')}):${slug}$`), { error: `must be ${what} id such as "${prefixes[0]}:some-name" (lowercase, digits and dashes)` });
+
+export const idPrefix = {
+  Person: 'person',
+  Organisation: 'org',
+  Place: 'place',
+  Group: 'group',
+  AnonymousSource: 'source',
+  Role: 'role',
+  Event: 'event',
+  Motion: 'motion',
+  Vote: 'vote',
+  Statement: 'statement',
+  Relation: 'rel',
+  Article: 'article',
+} as const;
+
+const entityId = idWith([idPrefix.Person, idPrefix.Organisation, idPrefix.Place, idPrefix.Group, idPrefix.AnonymousSource], 'an entity');
+const anyId = idWith(Object.values(idPrefix), 'a known');
+
+export const evidenceSchema = z.union([
+  z.string().min(2, { error: 'evidence words must be at least 2 characters' }),
+  z.strictObject({
+    quote: z.string().min(2),
+    occurrence: z.number().int().min(1).describe('Which appearance of the words, counting from 1, when they appear more than once.'),
+  }),
+]);
+const evidence = z.array(evidenceSchema).min(1, { error: 'needs at least one piece of evidence' }).describe('Exact words of the article that support this.');
+
+const stance = z.enum(['SUPPORT', 'OPPOSE', 'NEUTRAL']);
+const isoDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, { error: 'must be a date as YYYY, YYYY-MM or YYYY-MM-DD' });
+
+const entityBase = {
+  id: entityId,
+  name: z.string().min(1),
+  aliases: z.array(z.string().min(1)).default([]).describe('Other ways the articles name it ("Corbyn", "the former party leader").'),
+  description: z.string().optional(),
+  evidence: evidence.describe('Where the article mentions it.'),
+};
+
+export const entitySchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('Person'), ...entityBase }),
+  z.strictObject({
+    kind: z.literal('Organisation'),
+    ...entityBase,
+    type: z.enum(['party', 'union', 'committee', 'commission', 'outlet', 'government', 'parliamentary-group', 'company', 'other']),
+    partOf: entityId.optional(),
+  }),
+  z.strictObject({ kind: z.literal('Place'), ...entityBase, type: z.enum(['constituency', 'city', 'region', 'country', 'other']) }),
+  z.strictObject({
+    kind: z.literal('Group'),
+    ...entityBase,
+    size: z.number().int().min(0).optional(),
+    memberOf: entityId.optional().describe('The organisation the group belongs to, if any.'),
+    side: z.string().optional().describe('Whose side the article puts it on ("pro-Corbyn", "Starmer loyalist").'),
+  }),
+  z.strictObject({
+    kind: z.literal('AnonymousSource'),
+    ...entityBase,
+    side: z.string().optional().describe('The side or leaning the article gives the source.'),
+    affiliation: entityId.optional().describe('The organisation the article ties the source to.'),
+  }),
+]);
+
+export const roleSchema = z.strictObject({
+  id: idWith([idPrefix.Role], 'a role'),
+  holder: entityId,
+  title: z.string().min(1),
+  status: z.enum(['current', 'former']),
+  in: entityId.optional().describe('The organisation or place the role is in.'),
+  since: isoDate.optional(),
+  until: isoDate.optional(),
+  duration: z.string().optional().describe('How long, in the article\'s words ("nearly 40 years").'),
+  evidence,
+});
+
+export const eventSchema = z.strictObject({
+  id: idWith([idPrefix.Event], 'an event'),
+  name: z.string().min(1),
+  type: z.enum(['meeting', 'vote', 'decision', 'report', 'publication', 'process', 'request', 'election', 'speculation', 'other']),
+  status: z.enum(['happened', 'ongoing', 'planned', 'possible', 'refused']),
+  date: isoDate.optional(),
+  description: z.string().optional(),
+  partOf: idWith([idPrefix.Event], 'an event').optional(),
+  participants: z
+    .array(
+      z.strictObject({
+        entity: entityId,
+        role: z.string().min(1).describe('What the participant did in the event ("proposed the motion", "voted against").'),
+        evidence: evidence.optional(),
+      }),
+    )
+    .default([]),
+  evidence,
+});
+
+export const motionSchema = z.strictObject({
+  id: idWith([idPrefix.Motion], 'a motion'),
+  title: z.string().min(1),
+  seeks: z.string().min(1).describe('What the motion asked for.'),
+  proposer: entityId.optional(),
+  target: entityId.optional().describe('Whom the motion is about.'),
+  decidedBy: entityId.optional().describe('The body that decided it.'),
+  event: idWith([idPrefix.Event], 'an event').optional().describe('The meeting or vote where it was decided.'),
+  outcome: z.enum(['passed', 'rejected', 'withdrawn', 'pending']),
+  evidence,
+});
+
+export const voteSchema = z.strictObject({
+  id: idWith([idPrefix.Vote], 'a vote'),
+  motion: idWith([idPrefix.Motion], 'a motion'),
+  body: entityId.describe('The body that voted.'),
+  event: idWith([idPrefix.Event], 'an event').optional(),
+  for: z.number().int().min(0),
+  against: z.number().int().min(0),
+  abstentions: z.number().int().min(0).optional(),
+  outcome: z.enum(['passed', 'rejected', 'tied']),
+  positions: z
+    .array(z.strictObject({ voter: entityId, position: z.enum(['FOR', 'AGAINST', 'ABSTAIN']), evidence: evidence.optional() }))
+    .default([])
+    .describe('How named voters or groups voted.'),
+  evidence,
+});
+
+export const statementSchema = z.strictObject({
+  id: idWith([idPrefix.Statement], 'a statement'),
+  speaker: z.union([entityId, idWith([idPrefix.Motion], 'a motion')]).describe('Who or what said it: an entity, or a document such as a motion.'),
+  mode: z.enum(['verbatim', 'reported']).describe('verbatim: the speaker\'s own words in quotation marks; reported: the article\'s paraphrase.'),
+  text: z.string().min(2).describe('The words said, exactly as the article gives them (also located as evidence).'),
+  toldTo: entityId.optional().describe('The outlet or person it was told to.'),
+  via: idWith([idPrefix.Event], 'an event').optional().describe('The event it was made in (a post, a meeting).'),
+  quotes: entityId.optional().describe('Whom the statement itself quotes.'),
+  about: z
+    .array(z.strictObject({ target: anyId, stance }))
+    .default([])
+    .describe('Whom or what it is about, with its stance toward each.'),
+  evidence,
+});
+
+export const relationTypes = [
+  'MEMBER_OF',
+  'LEADS',
+  'REPRESENTS',
+  'REMOVED_WHIP_FROM',
+  'CRITICISED',
+  'PRAISED',
+  'ACCUSED',
+  'INVESTIGATED',
+  'ALLIED_WITH',
+  'WORKS_FOR',
+  'SUPPORTED',
+  'OPPOSED',
+] as const;
+
+export const relationSchema = z.strictObject({
+  id: idWith([idPrefix.Relation], 'a relation'),
+  type: z.enum(relationTypes),
+  from: anyId,
+  to: anyId,
+  via: anyId.optional().describe('The fact (statement, event, role, motion, vote) this relationship rests on.'),
+  evidence,
+});
+
+export const graphFileSchema = z.strictObject({
+  article: z.strictObject({
+    id: idWith([idPrefix.Article], 'an article'),
+    title: z.string().min(1),
+    publisher: z.string().min(1),
+    url: z.url().optional(),
+    publishedAt: isoDate.optional(),
+  }),
+  entities: z.array(entitySchema).min(1),
+  roles: z.array(roleSchema).default([]),
+  events: z.array(eventSchema).default([]),
+  motions: z.array(motionSchema).default([]),
+  votes: z.array(voteSchema).default([]),
+  statements: z.array(statementSchema).default([]),
+  relations: z.array(relationSchema).default([]),
+  noFacts: z
+    .array(z.strictObject({ sentence: evidenceSchema, reason: z.string().min(1) }))
+    .default([])
+    .describe('Sentences that give no fact, each with why (every other sentence must be evidence for something).'),
+});
+
+export type GraphFile = z.infer<typeof graphFileSchema>;
+export type Evidence = z.infer<typeof evidenceSchema>;
+export type EntitySeed = z.infer<typeof entitySchema>;

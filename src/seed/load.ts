@@ -1,0 +1,142 @@
+/**
+ * Writes a validated SeedPlan to Neo4j in one write transaction: all of the article lands,
+ * or none of it does.
+ *
+ * Contract: a reload of the same article replaces what its earlier load wrote (facts,
+ * sentences, relationships it added), so loading twice leaves node and relationship counts
+ * unchanged. Entities are shared between articles by id: their aliases are unioned. A fact id
+ * already owned by another article, or an entity id stored with another kind, refuses the
+ * load with SeedConflictError before anything is written.
+ */
+import type { GraphDb } from '../db/graph-db.js';
+import type { EvidenceSpan, SeedPlan } from './validate.js';
+
+export class SeedConflictError extends Error {
+  override name = 'SeedConflictError';
+}
+
+export interface LoadSummary {
+  articleId: string;
+  sentences: number;
+  entities: number;
+  facts: number;
+  evidence: number;
+  links: number;
+}
+
+/** Relationship types the loader may create; everything it writes is one of these. */
+export const linkTypes = new Set([
+  'HOLDS', 'IN', 'PART_OF', 'MEMBER_OF', 'AFFILIATED_WITH', 'PARTICIPATED_IN', 'TARGETS', 'DECIDED_BY', 'CONSIDERED_AT',
+  'ON', 'BY', 'HELD_AT', 'VOTED', 'SAID_BY', 'TOLD_TO', 'MADE_IN', 'QUOTES', 'ABOUT',
+  'PROPOSED', 'SUPPORTED', 'OPPOSED', 'QUOTED', 'LEADS', 'REPRESENTS', 'REMOVED_WHIP_FROM', 'CRITICISED', 'PRAISED',
+  'ACCUSED', 'INVESTIGATED', 'ALLIED_WITH', 'WORKS_FOR',
+]);
+
+interface Link { type: string; from: string; to: string; props: Record<string, unknown> }
+interface FactRow { id: string; label: string; props: Record<string, unknown> }
+
+const sentenceId = (articleId: string, index: number) => `${articleId}#${index}`;
+
+/** Evidence spans as properties, for relationships (which cannot point at sentences). */
+function evidenceProps(articleId: string, spans: EvidenceSpan[]): Record<string, unknown> {
+  return {
+    evidenceStarts: spans.map((s) => s.start),
+    evidenceEnds: spans.map((s) => s.end),
+    evidenceSentences: spans.map((s) => sentenceId(articleId, s.sentences[0] ?? 0)),
+  };
+}
+
+export function planWrites(plan: SeedPlan) {
+  const { graph } = plan;
+  const articleId = plan.article.id;
+  const links: Link[] = [];
+  const link = (type: string, from: string | undefined, to: string | undefined, props: Record<string, unknown> = {}) => {
+    if (!from || !to) return;
+    if (!linkTypes.has(type)) throw new Error(`internal: relationship type ${type} is not in linkTypes`);
+    links.push({ type, from, to, props });
+  };
+  const part = (factId: string, entityId: string) => evidenceProps(articleId, plan.partEvidence.get(`${factId}|${entityId}`) ?? []);
+
+  const entities = graph.entities.map((e) => {
+    const props: Record<string, unknown> = { description: e.description ?? null };
+    if (e.kind === 'Organisation' || e.kind === 'Place') props.type = e.type;
+    if (e.kind === 'Group') Object.assign(props, { size: e.size ?? null, side: e.side ?? null });
+    if (e.kind === 'AnonymousSource') props.side = e.side ?? null;
+    if (e.kind === 'Organisation') link('PART_OF', e.id, e.partOf);
+    if (e.kind === 'Group') link('MEMBER_OF', e.id, e.memberOf);
+    if (e.kind === 'AnonymousSource') link('AFFILIATED_WITH', e.id, e.affiliation);
+    return { id: e.id, kind: e.kind, name: e.name, aliases: e.aliases, props };
+  });
+
+  const facts: FactRow[] = [];
+  for (const r of graph.roles) {
+    facts.push({ id: r.id, label: 'Role', props: { title: r.title, status: r.status, since: r.since ?? null, until: r.until ?? null, duration: r.duration ?? null } });
+    link('HOLDS', r.holder, r.id);
+    link('IN', r.id, r.in);
+  }
+  for (const e of graph.events) {
+    facts.push({ id: e.id, label: 'Event', props: { name: e.name, type: e.type, status: e.status, date: e.date ?? null, description: e.description ?? null } });
+    link('PART_OF', e.id, e.partOf);
+    for (const p of e.participants) link('PARTICIPATED_IN', p.entity, e.id, { role: p.role, ...part(e.id, p.entity) });
+  }
+  for (const m of graph.motions) {
+    facts.push({ id: m.id, label: 'Motion', props: { title: m.title, seeks: m.seeks, outcome: m.outcome } });
+    link('TARGETS', m.id, m.target);
+    link('DECIDED_BY', m.id, m.decidedBy);
+    link('CONSIDERED_AT', m.id, m.event);
+  }
+  for (const v of graph.votes) {
+    facts.push({ id: v.id, label: 'Vote', props: { votesFor: v.for, votesAgainst: v.against, abstentions: v.abstentions ?? null, outcome: v.outcome } });
+    link('ON', v.id, v.motion);
+    link('BY', v.id, v.body);
+    link('HELD_AT', v.id, v.event);
+    for (const p of v.positions) link('VOTED', p.voter, v.id, { position: p.position, ...part(v.id, p.voter) });
+  }
+  for (const s of graph.statements) {
+    const span = plan.statementSpans.get(s.id)!;
+    facts.push({ id: s.id, label: 'Statement', props: { mode: s.mode, text: s.text, start: span.start, end: span.end } });
+    link('SAID_BY', s.id, s.speaker);
+    link('TOLD_TO', s.id, s.toldTo);
+    link('MADE_IN', s.id, s.via);
+    link('QUOTES', s.id, s.quotes);
+    for (const a of s.about) link('ABOUT', s.id, a.target, { stance: a.stance });
+  }
+  for (const r of plan.relations) {
+    link(r.type, r.from, r.to, { id: r.id, via: r.via, derived: r.derived, ...evidenceProps(articleId, r.evidence) });
+  }
+
+  const evidence: { node: string; sentence: string; type: string; start: number; end: number }[] = [];
+  const factIds = new Set(facts.map((f) => f.id));
+  for (const [node, spans] of plan.evidence) {
+    const type = factIds.has(node) ? 'EVIDENCED_BY' : entities.some((e) => e.id === node) ? 'MENTIONED_IN' : null;
+    if (!type) continue; // relations keep their evidence as properties
+    for (const span of spans) for (const s of span.sentences) evidence.push({ node, sentence: sentenceId(articleId, s), type, start: span.start, end: span.end });
+  }
+
+  return {
+    articleId,
+    article: { id: articleId, title: plan.article.title, publisher: plan.article.publisher, url: plan.article.url ?? null, publishedAt: plan.article.publishedAt ?? null, text: plan.article.text, sha256: plan.article.sha256 },
+    sentences: plan.sentences.map((s) => ({ id: sentenceId(articleId, s.index), index: s.index, start: s.start, end: s.end, text: s.text })),
+    entities,
+    facts,
+    evidence,
+    links,
+  };
+}
+
+export async function loadSeed(db: GraphDb, plan: SeedPlan): Promise<LoadSummary> {
+  const w = planWrites(plan);
+  return db.writeTransaction(async (tx) => {
+    const conflicts = await tx.run('seed/conflicts', { articleId: w.articleId, facts: w.facts.map((f) => ({ id: f.id })), entities: w.entities.map((e) => ({ id: e.id, kind: e.kind })) });
+    if (conflicts.length) {
+      throw new SeedConflictError(`${plan.dir}: cannot load, ${conflicts.length} id(s) clash with the database:\n${conflicts.map((c) => `  ${c.id} ${c.problem}`).join('\n')}`);
+    }
+    await tx.run('seed/clear-article', { articleId: w.articleId });
+    const [a] = await tx.run('seed/article', { article: w.article, sentences: w.sentences });
+    const [e] = await tx.run('seed/entities', { entities: w.entities });
+    const [f] = await tx.run('seed/facts', { articleId: w.articleId, facts: w.facts });
+    const [ev] = await tx.run('seed/evidence', { articleId: w.articleId, evidence: w.evidence });
+    const [l] = await tx.run('seed/links', { articleId: w.articleId, links: w.links });
+    return { articleId: w.articleId, sentences: a?.sentences ?? 0, entities: e?.entities ?? 0, facts: f?.facts ?? 0, evidence: ev?.evidence ?? 0, links: l?.links ?? 0 };
+  });
+}
