@@ -1,0 +1,49 @@
+/**
+ * `npm start`: configuration → Neo4j (the local one unless NEO4J_URI is set) → constraints
+ * and indexes → the seeds, when the database holds no article → GraphQL on PORT.
+ * Ctrl-C or SIGTERM stops taking requests, lets those in flight finish, closes the driver and
+ * stops the local Neo4j.
+ */
+import { ConfigError, loadConfig } from './config.js';
+import { connect } from './db/connect.js';
+import { seedAll } from './seed/seed-all.js';
+import { listen } from './server.js';
+import { createApp } from './yoga.js';
+
+const log = (line: string) => console.log(line);
+
+async function main() {
+  const config = loadConfig();
+  const conn = await connect(config, log);
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    log('Stopping…');
+    await running?.close();
+    await conn.close();
+    process.exit(code);
+  };
+  process.once('SIGINT', () => void stop(0));
+  process.once('SIGTERM', () => void stop(0));
+  let running: Awaited<ReturnType<typeof listen>> | undefined;
+  try {
+    const [row] = await conn.db.read<{ articles: number }>('read/article-count');
+    if (!row?.articles) {
+      log(`The database holds no article; loading the seeds in ${config.seedDir}/…`);
+      await seedAll(conn.db, config.seedDir, log);
+    } else {
+      log(`The database holds ${row.articles} article(s); not seeding (run \`npm run seed\` to reload).`);
+    }
+    running = await listen(createApp({ db: conn.db, graphiql: config.graphiql }), { port: config.port, host: config.host });
+    log(`GraphQL ready at ${running.url}/graphql${config.graphiql ? ' (open it in a browser for GraphiQL)' : ''}`);
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    await stop(1);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigError || error instanceof Error ? error.message : error);
+  process.exit(error instanceof ConfigError ? 2 : 1);
+});

@@ -1,0 +1,79 @@
+/**
+ * The Entity interface (people, organisations, places, groups, anonymous sources) with what
+ * a user asks of any of them, and the root fields that find entities.
+ */
+import { builder } from '../builder.js';
+import type { GNode } from '../graph/model.js';
+import { pageFromDb, pageOf, related } from '../graph/traverse.js';
+import { StanceEnum } from './enums.js';
+import { loadByKey } from './node.js';
+import { EntityRef, EventRef, EvidenceType, NodeRef, RelationshipRef, RoleRef, StatementRef } from './refs.js';
+
+export const EntityKindEnum = builder.enumType('EntityKind', {
+  description: 'The kinds of entity.',
+  values: ['Person', 'Organisation', 'Place', 'Group', 'AnonymousSource'] as const,
+});
+
+const RoleStatusEnum = builder.enumType('RoleStatus', { description: 'Whether a role is held now.', values: ['current', 'former'] as const });
+const EntityOrderEnum = builder.enumType('EntityOrder', { description: 'How to sort entities.', values: ['NAME_ASC', 'NAME_DESC'] as const });
+
+EntityRef.implement({
+  description: 'An actor or place the news is about: a person, organisation, place, group or anonymous source.',
+  interfaces: [NodeRef],
+  resolveType: (e) => String(e.props.kind),
+  fields: (t) => ({
+    name: t.string({ description: 'The name the articles give it.', resolve: (e) => String(e.props.name) }),
+    aliases: t.stringList({ description: 'Other names the articles use ("Corbyn", "the former party leader").', resolve: (e) => (e.props.aliases as string[] | undefined) ?? [] }),
+    description: t.string({ nullable: true, description: 'A short description.', resolve: (e) => (e.props.description as string | null) ?? null }),
+    kind: t.field({ type: EntityKindEnum, description: 'Which kind of entity it is.', resolve: (e) => e.props.kind as never }),
+    mentions: t.field({ type: [EvidenceType], description: 'Where the articles mention it.', resolve: (e, _a, ctx) => ctx.loaders.evidence.load(e.id) }),
+    roles: t.field({
+      type: [RoleRef],
+      description: 'Roles it holds or held.',
+      args: { status: t.arg({ type: RoleStatusEnum, required: false, description: 'Only current or only former roles.' }) },
+      resolve: async (e, { status }, ctx) => (await related(ctx, e.id, ['HOLDS'], 'OUTGOING')).map((r) => r.other).filter((r) => !status || r.props.status === status),
+    }),
+    participations: t.field({
+      type: [RelationshipRef],
+      description: 'The events it took part in, each with what it did there (`role`) and the event (`other`).',
+      resolve: (e, _a, ctx) => related(ctx, e.id, ['PARTICIPATED_IN'], 'OUTGOING'),
+    }),
+    events: t.field({ type: [EventRef], description: 'The events it took part in.', resolve: async (e, _a, ctx) => (await related(ctx, e.id, ['PARTICIPATED_IN'], 'OUTGOING')).map((r) => r.other) }),
+    statementsBy: t.connection({
+      type: StatementRef,
+      description: 'What it said.',
+      resolve: async (e, args, ctx) => pageOf(args, (await related(ctx, e.id, ['SAID_BY'], 'INCOMING')).map((r) => r.other)),
+    }),
+    statementsAbout: t.connection({
+      type: RelationshipRef,
+      description: 'Statements about it, each edge with its stance (`stance`) and the statement (`other`).',
+      args: { stance: t.arg({ type: StanceEnum, required: false, description: 'Only statements with this stance toward it.' }) },
+      resolve: async (e, args, ctx) => pageOf(args, (await related(ctx, e.id, ['ABOUT'], 'INCOMING')).filter((r) => !args.stance || r.props.stance === args.stance)),
+    }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  entity: t.field({
+    type: EntityRef,
+    nullable: true,
+    description: 'An entity by key ("person:jeremy-corbyn") or global id; null when there is none.',
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (_r, { id }, ctx) => {
+      const n = await loadByKey(ctx, String(id));
+      return n?.labels.includes('Entity') ? n : null;
+    },
+  }),
+  entities: t.connection({
+    type: EntityRef,
+    description: 'Entities, optionally of one kind or whose name or alias contains some words.',
+    args: {
+      kind: t.arg({ type: EntityKindEnum, required: false }),
+      name: t.arg.string({ required: false, description: 'Case-insensitive part of a name or alias.' }),
+      orderBy: t.arg({ type: EntityOrderEnum, required: false, defaultValue: 'NAME_ASC' }),
+    },
+    resolve: (_r, args, ctx) => pageFromDb(ctx, 'read/entities', { kind: args.kind ?? null, name: args.name ?? null, desc: args.orderBy === 'NAME_DESC' }, args),
+  }),
+}));
+
+export type { GNode };

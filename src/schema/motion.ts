@@ -1,0 +1,41 @@
+/** Motions: who proposed them, what they sought, whom they target, and how they fared. */
+import { builder } from '../builder.js';
+import { firstRelated, pageFromDb, related } from '../graph/traverse.js';
+import { loadByKey, nodeOptions, toKey } from './node.js';
+import { EntityRef, EventRef, FactRef, MotionRef, NodeRef, OrganisationRef, StatementRef, VoteRef } from './refs.js';
+
+builder.node(MotionRef, {
+  ...nodeOptions('Motion'),
+  interfaces: [FactRef],
+  description: 'A motion put to a body, with its proposer, target, wording and outcome.',
+  fields: (t) => ({
+    title: t.string({ description: 'A short name for it.', resolve: (m) => String(m.props.title) }),
+    seeks: t.string({ description: 'What it asked for.', resolve: (m) => String(m.props.seeks) }),
+    outcome: t.string({ description: 'passed, rejected, withdrawn or pending.', resolve: (m) => String(m.props.outcome) }),
+    proposer: t.field({ type: EntityRef, nullable: true, description: 'Who proposed it.', resolve: (m, _a, ctx) => firstRelated(ctx, m.id, 'PROPOSED', 'INCOMING') }),
+    target: t.field({ type: NodeRef, nullable: true, description: 'Whom or what it is about.', resolve: (m, _a, ctx) => firstRelated(ctx, m.id, 'TARGETS', 'OUTGOING') }),
+    decidedBy: t.field({ type: OrganisationRef, nullable: true, description: 'The body that decided it.', resolve: (m, _a, ctx) => firstRelated(ctx, m.id, 'DECIDED_BY', 'OUTGOING') }),
+    event: t.field({ type: EventRef, nullable: true, description: 'Where it was considered.', resolve: (m, _a, ctx) => firstRelated(ctx, m.id, 'CONSIDERED_AT', 'OUTGOING') }),
+    votes: t.field({ type: [VoteRef], description: 'Votes on it.', resolve: async (m, _a, ctx) => (await related(ctx, m.id, ['ON'], 'INCOMING')).map((r) => r.other) }),
+    wording: t.field({ type: [StatementRef], description: 'What its text says, as statements spoken by the motion itself.', resolve: async (m, _a, ctx) => (await related(ctx, m.id, ['SAID_BY'], 'INCOMING')).map((r) => r.other) }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  motion: t.field({
+    type: MotionRef,
+    nullable: true,
+    description: 'A motion by key ("motion:…") or global id.',
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (_r, { id }, ctx) => {
+      const n = await loadByKey(ctx, String(id));
+      return n?.labels.includes('Motion') ? n : null;
+    },
+  }),
+  motions: t.connection({
+    type: MotionRef,
+    description: 'Every motion, in the order the articles tell them.',
+    args: { article: t.arg.id({ required: false, description: 'Only motions of this article (key).' }) },
+    resolve: (_r, args, ctx) => pageFromDb(ctx, 'read/facts-by-label', { label: 'Motion', articleId: args.article ? toKey(String(args.article)) : null, status: null, type: null }, args),
+  }),
+}));

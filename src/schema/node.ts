@@ -1,0 +1,47 @@
+/**
+ * The Node interface (Relay global ids) and lookups that take either a global id or a
+ * stable key such as "person:jeremy-corbyn": users type keys, clients keep global ids.
+ */
+import { decodeGlobalID } from '@pothos/plugin-relay';
+import { GraphQLError } from 'graphql';
+import { builder } from '../builder.js';
+import type { Context } from '../context.js';
+import type { GNode } from '../graph/model.js';
+import { NodeRef } from './refs.js';
+
+const typeNames = new Set(['Article', 'Sentence', 'Person', 'Organisation', 'Place', 'Group', 'AnonymousSource', 'Role', 'Event', 'Motion', 'Vote', 'Statement']);
+
+/** The stable key behind a global id, or the argument itself when it already is a key. */
+export function toKey(idOrKey: string): string {
+  if (/^[a-z]+:/.test(idOrKey)) return idOrKey;
+  try {
+    const { typename, id } = decodeGlobalID(idOrKey);
+    if (typeNames.has(typename)) return id;
+  } catch {
+    // not a global id: fall through to the error below
+  }
+  throw new GraphQLError(`"${idOrKey.slice(0, 100)}" is neither a global id nor a key such as "person:jeremy-corbyn".`, { extensions: { code: 'BAD_USER_INPUT' } });
+}
+
+export async function loadByKey(ctx: Context, idOrKey: string): Promise<GNode | null> {
+  return ctx.loaders.node.load(toKey(idOrKey));
+}
+
+export function displayName(n: GNode): string {
+  const p = n.props;
+  return String(p.name ?? p.title ?? (p.text !== undefined && n.labels.includes('Statement') ? `“${p.text}”` : undefined) ?? (n.labels.includes('Vote') ? `vote ${p.votesFor}–${p.votesAgainst}` : undefined) ?? n.id);
+}
+
+builder.interfaceFields(NodeRef, (t) => ({
+  key: t.string({ description: 'The stable key of this node, e.g. "person:jeremy-corbyn"; shared by every article that names it.', resolve: (n) => (n as GNode).id }),
+  label: t.string({ description: 'A human-readable name for this node (name, title or quoted text).', resolve: (n) => displayName(n as GNode) }),
+}));
+
+/** Options shared by every node type: its key as id, loading through the node loader. */
+export function nodeOptions(label: string) {
+  return {
+    id: { resolve: (n: GNode) => n.id },
+    isTypeOf: (value: unknown) => typeof value === 'object' && value !== null && Array.isArray((value as GNode).labels) && (value as GNode).labels.includes(label),
+    loadMany: async (ids: string[], ctx: Context) => (await ctx.loaders.node.loadMany(ids)).map((n) => (n && !(n instanceof Error) && n.labels.includes(label) ? n : null)),
+  };
+}

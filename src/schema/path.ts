@@ -1,0 +1,60 @@
+/** "How is A connected to B": the shortest chains of relationships between two nodes. */
+import neo4j from 'neo4j-driver';
+import { GraphQLError } from 'graphql';
+import { builder } from '../builder.js';
+import type { GNode, GRel } from '../graph/model.js';
+import { toKey } from './node.js';
+import { NodeRef, RelationshipRef } from './refs.js';
+
+interface PathShape {
+  nodes: GNode[];
+  relationships: GRel[];
+}
+
+const PathRef = builder.objectRef<PathShape>('Path').implement({
+  description: 'A chain of relationships from one node to another.',
+  fields: (t) => ({
+    length: t.int({ description: 'How many relationships long it is.', resolve: (p) => p.relationships.length }),
+    nodes: t.field({ type: [NodeRef], description: 'The nodes in order, from start to end.', resolve: (p) => p.nodes }),
+    relationships: t.field({ type: [RelationshipRef], description: 'The relationships in order; each is seen from the node before it (`other` is the next node).', resolve: (p) => p.relationships }),
+  }),
+});
+
+interface Row {
+  nodes: GNode[];
+  rels: { type: string; from: string; to: string; props: Record<string, unknown> }[];
+}
+
+builder.queryField('path', (t) =>
+  t.field({
+    type: [PathRef],
+    description: 'The shortest chains of relationships between two nodes (keys or global ids), at most `maxHops` long; empty when there is none.',
+    args: {
+      from: t.arg.id({ required: true }),
+      to: t.arg.id({ required: true }),
+      maxHops: t.arg.int({ required: false, defaultValue: 4, description: 'Longest chain to consider (1–6).' }),
+      first: t.arg.int({ required: false, defaultValue: 5, description: 'How many of the shortest chains (1–20).' }),
+    },
+    resolve: async (_r, args, ctx) => {
+      const maxHops = args.maxHops ?? 4;
+      const first = args.first ?? 5;
+      if (maxHops < 1 || maxHops > 6) throw new GraphQLError('`maxHops` must be between 1 and 6.', { extensions: { code: 'BAD_USER_INPUT', argument: 'maxHops' } });
+      if (first < 1 || first > 20) throw new GraphQLError('`first` must be between 1 and 20.', { extensions: { code: 'BAD_USER_INPUT', argument: 'first' } });
+      const from = toKey(String(args.from));
+      const to = toKey(String(args.to));
+      if (from === to) return [];
+      const rows = await ctx.db.read<Row>('read/path', { from, to, maxHops: neo4j.int(maxHops), limit: neo4j.int(first) });
+      return rows.map(({ nodes, rels }) => {
+        nodes.forEach((n) => ctx.loaders.node.prime(n.id, n));
+        return {
+          nodes,
+          relationships: rels.map((r, i) => {
+            const self = nodes[i]!;
+            const other = nodes[i + 1]!;
+            return { type: r.type, outgoing: r.from === self.id, self: self.id, other, props: r.props };
+          }),
+        };
+      });
+    },
+  }),
+);

@@ -1,0 +1,72 @@
+/**
+ * Relationships as typed edges, and traversal from any node: its relationships (type,
+ * direction, properties, evidence, the node at the other end), its neighbours, and the
+ * stance questions "who supported / opposed this" with the fact behind each answer.
+ */
+import { builder } from '../builder.js';
+import type { Context } from '../context.js';
+import { relEvidence, type EvidenceRef, type GRel } from '../graph/model.js';
+import { pageOf, related, type Direction } from '../graph/traverse.js';
+import { DirectionEnum, RelationTypeEnum, StanceEnum } from './enums.js';
+import { EvidenceType, NodeRef, RelationshipRef } from './refs.js';
+
+/**
+ * A relationship's evidence: its own spans when it has them (direct relationships, parts in
+ * events and votes); else that of the fact it rests on (`via`); else that of the fact at
+ * either end (SAID_BY, ABOUT and other parts of a fact share the fact's evidence).
+ */
+async function evidenceOf(r: GRel, ctx: Context): Promise<EvidenceRef[]> {
+  const own = relEvidence(r.props);
+  if (own.length) return own;
+  if (typeof r.props.via === 'string') return ctx.loaders.evidence.load(r.props.via);
+  if (r.other.labels.includes('Fact')) return ctx.loaders.evidence.load(r.other.id);
+  return ctx.loaders.evidence.load(r.self);
+}
+
+const asString = (v: unknown) => (typeof v === 'string' ? v : null);
+
+RelationshipRef.implement({
+  description: 'One relationship of the graph, seen from the node it was reached from.',
+  fields: (t) => ({
+    type: t.field({ type: RelationTypeEnum, description: 'What kind of relationship it is.', resolve: (r) => r.type as never }),
+    direction: t.field({ type: DirectionEnum, description: 'OUTGOING when it points from the node you asked from to `other`.', resolve: (r) => (r.outgoing ? 'OUTGOING' : 'INCOMING') }),
+    from: t.field({ type: NodeRef, nullable: true, description: 'Where it starts.', resolve: (r, _a, ctx) => ctx.loaders.node.load(r.outgoing ? r.self : r.other.id) }),
+    to: t.field({ type: NodeRef, nullable: true, description: 'Where it ends.', resolve: (r, _a, ctx) => ctx.loaders.node.load(r.outgoing ? r.other.id : r.self) }),
+    other: t.field({ type: NodeRef, description: 'The node at the other end from the one you asked from.', resolve: (r) => r.other }),
+    via: t.field({ type: NodeRef, nullable: true, description: 'The fact this relationship rests on (a statement, vote, motion, event or role), if any.', resolve: (r, _a, ctx) => (typeof r.props.via === 'string' ? ctx.loaders.node.load(r.props.via) : null) }),
+    derived: t.boolean({ description: 'True when the loader derived it from a fact (a stance, a vote, a proposer) rather than the seed stating it.', resolve: (r) => r.props.derived === true }),
+    role: t.string({ nullable: true, description: 'For PARTICIPATED_IN: what the participant did.', resolve: (r) => asString(r.props.role) }),
+    position: t.string({ nullable: true, description: 'For VOTED: FOR, AGAINST or ABSTAIN.', resolve: (r) => asString(r.props.position) }),
+    stance: t.field({ type: StanceEnum, nullable: true, description: 'For ABOUT: the statement\'s stance toward its target.', resolve: (r) => asString(r.props.stance) as never }),
+    evidence: t.field({ type: [EvidenceType], description: 'The words of the article this relationship comes from.', resolve: (r, _a, ctx) => evidenceOf(r, ctx) }),
+  }),
+});
+
+builder.interfaceFields(NodeRef, (t) => {
+  const stance = (type: 'SUPPORTED' | 'OPPOSED', direction: Direction, description: string) =>
+    t.connection({ type: RelationshipRef, description, resolve: async (n, args, ctx) => pageOf(args, await related(ctx, (n as { id: string }).id, [type], direction)) });
+  return {
+    relationships: t.connection({
+      type: RelationshipRef,
+      description: 'This node\'s relationships, optionally of some types and one direction.',
+      args: {
+        types: t.arg({ type: [RelationTypeEnum], required: false, description: 'Only these types (default: all).' }),
+        direction: t.arg({ type: DirectionEnum, required: false, defaultValue: 'BOTH', description: 'Only this direction (default: BOTH).' }),
+      },
+      resolve: async (n, args, ctx) => pageOf(args, await related(ctx, (n as { id: string }).id, args.types ?? null, args.direction ?? 'BOTH')),
+    }),
+    neighbours: t.connection({
+      type: NodeRef,
+      description: 'The distinct nodes one relationship away.',
+      resolve: async (n, args, ctx) => {
+        const seen = new Map<string, GRel['other']>();
+        for (const r of await related(ctx, (n as { id: string }).id, null, 'BOTH')) seen.set(r.other.id, r.other);
+        return pageOf(args, [...seen.values()]);
+      },
+    }),
+    supporters: stance('SUPPORTED', 'INCOMING', 'Who supported this, each with the statement, vote or act behind it (`via`) and its evidence.'),
+    opponents: stance('OPPOSED', 'INCOMING', 'Who opposed this, each with the statement, vote or act behind it (`via`) and its evidence.'),
+    supported: stance('SUPPORTED', 'OUTGOING', 'What this supported, each with the fact behind it.'),
+    opposed: stance('OPPOSED', 'OUTGOING', 'What this opposed, each with the fact behind it.'),
+  };
+});

@@ -1,0 +1,43 @@
+/** Full-text search over entity names and aliases and over statement text. */
+import neo4j from 'neo4j-driver';
+import { GraphQLError } from 'graphql';
+import { builder } from '../builder.js';
+import type { GNode } from '../graph/model.js';
+import { toLuceneQuery } from '../graph/search-query.js';
+import { NodeRef } from './refs.js';
+
+interface Hit {
+  node: GNode;
+  score: number;
+}
+
+const SearchHitRef = builder.objectRef<Hit>('SearchHit').implement({
+  description: 'One search result: an entity or a statement, with its relevance.',
+  fields: (t) => ({
+    score: t.float({ description: 'Relevance; higher is better.', resolve: (h) => h.score }),
+    node: t.field({ type: NodeRef, description: 'The entity or statement found.', resolve: (h) => h.node }),
+  }),
+});
+
+builder.queryField('search', (t) =>
+  t.field({
+    type: [SearchHitRef],
+    description: 'Entities whose name or alias, and statements whose words, match the text (every word must match; a word also matches as a prefix). Best first.',
+    args: {
+      text: t.arg.string({ required: true, description: 'Words to look for.' }),
+      first: t.arg.int({ required: false, defaultValue: 10, description: 'How many results (1–50).' }),
+    },
+    resolve: async (_r, { text, first }, ctx) => {
+      const limit = first ?? 10;
+      if (limit < 1 || limit > 50) throw new GraphQLError('`first` must be between 1 and 50.', { extensions: { code: 'BAD_USER_INPUT', argument: 'first' } });
+      if (text.length > 500) throw new GraphQLError('`text` must be at most 500 characters.', { extensions: { code: 'BAD_USER_INPUT', argument: 'text' } });
+      const query = toLuceneQuery(text);
+      if (!query) throw new GraphQLError('`text` must contain at least one letter or digit.', { extensions: { code: 'BAD_USER_INPUT', argument: 'text' } });
+      const rows = await ctx.db.read<GNode & { score: number }>('read/search', { query, limit: neo4j.int(limit) });
+      return rows.map(({ score, ...node }) => {
+        ctx.loaders.node.prime(node.id, node);
+        return { node, score };
+      });
+    },
+  }),
+);
