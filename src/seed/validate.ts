@@ -84,18 +84,23 @@ export function validateSeed(dir: string): SeedPlan {
   if (text.includes('\u0000')) fail(textFile, 'the article text holds a NUL character; is it a text file?');
 
   const lineCounter = new LineCounter();
-  const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(source, { lineCounter, prettyErrors: true, uniqueKeys: true });
   const at = (path: Path): { line?: number; column?: number } => {
     for (let p = path; ; p = p.slice(0, -1)) {
       const node = p.length ? doc.getIn(p, true) : doc.contents;
-      if (isNode(node) && node.range) return lineCounter.linePos(node.range[0]);
+      if (isNode(node) && node.range) {
+        const { line, col } = lineCounter.linePos(node.range[0]);
+        return { line, column: col };
+      }
       if (!p.length) return {};
     }
   };
   const problem = (path: Path, message: string) => problems.push({ file: shown(graphFile), ...at(path), path: formatPath(path), message });
 
   if (doc.errors.length) {
-    throw new SeedValidationError(doc.errors.map((e) => ({ file: shown(graphFile), line: e.linePos?.[0].line, column: e.linePos?.[0].col, path: '', message: `YAML: ${e.message.split('\n')[0]}` })));
+    // One syntax slip cascades into hundreds of errors; the first few say where it is.
+    const first = doc.errors.slice(0, 3).map((e) => ({ file: shown(graphFile), line: e.linePos?.[0].line, column: e.linePos?.[0].col, path: '', message: `YAML: ${e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}` }));
+    throw new SeedValidationError(first);
   }
   const parsed = graphFileSchema.safeParse(doc.toJS({ maxAliasCount: 100 }));
   if (!parsed.success) {
@@ -116,7 +121,8 @@ export function validateSeed(dir: string): SeedPlan {
     if (!e.id.startsWith(`${prefix}:`)) problem(['entities', i, 'id'], `a ${e.kind} id starts with "${prefix}:"`);
   });
   const sections = ['roles', 'events', 'motions', 'votes', 'statements', 'relations'] as const;
-  for (const section of sections) graph[section].forEach((f, i) => register(f.id, section, [section, i, 'id']));
+  const factKind = { roles: 'Role', events: 'Event', motions: 'Motion', votes: 'Vote', statements: 'Statement', relations: 'Relation' } as const;
+  for (const section of sections) graph[section].forEach((f, i) => register(f.id, factKind[section], [section, i, 'id']));
   const ref = (id: string | undefined, kinds: string[] | null, path: Path) => {
     if (id === undefined) return;
     const kind = kindOf.get(id);
@@ -136,27 +142,27 @@ export function validateSeed(dir: string): SeedPlan {
     ref(r.in, orgOrPlace, ['roles', i, 'in']);
   });
   graph.events.forEach((e, i) => {
-    ref(e.partOf, ['events'], ['events', i, 'partOf']);
+    ref(e.partOf, ['Event'], ['events', i, 'partOf']);
     e.participants.forEach((p, j) => ref(p.entity, entityKinds, ['events', i, 'participants', j, 'entity']));
   });
   graph.motions.forEach((m, i) => {
     ref(m.proposer, entityKinds, ['motions', i, 'proposer']);
     ref(m.target, null, ['motions', i, 'target']);
     ref(m.decidedBy, org, ['motions', i, 'decidedBy']);
-    ref(m.event, ['events'], ['motions', i, 'event']);
+    ref(m.event, ['Event'], ['motions', i, 'event']);
   });
   graph.votes.forEach((v, i) => {
-    ref(v.motion, ['motions'], ['votes', i, 'motion']);
+    ref(v.motion, ['Motion'], ['votes', i, 'motion']);
     ref(v.body, org, ['votes', i, 'body']);
-    ref(v.event, ['events'], ['votes', i, 'event']);
+    ref(v.event, ['Event'], ['votes', i, 'event']);
     v.positions.forEach((p, j) => ref(p.voter, entityKinds, ['votes', i, 'positions', j, 'voter']));
     const passed = v.for > v.against ? 'passed' : v.for < v.against ? 'rejected' : 'tied';
     if (v.outcome !== passed) problem(['votes', i, 'outcome'], `${v.for} for and ${v.against} against means "${passed}", not "${v.outcome}"`);
   });
   graph.statements.forEach((s, i) => {
-    ref(s.speaker, [...entityKinds, 'motions'], ['statements', i, 'speaker']);
+    ref(s.speaker, [...entityKinds, 'Motion'], ['statements', i, 'speaker']);
     ref(s.toldTo, entityKinds, ['statements', i, 'toldTo']);
-    ref(s.via, ['events'], ['statements', i, 'via']);
+    ref(s.via, ['Event'], ['statements', i, 'via']);
     ref(s.quotes, entityKinds, ['statements', i, 'quotes']);
     s.about.forEach((a, j) => ref(a.target, null, ['statements', i, 'about', j, 'target']));
   });

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config.js';
+
+describe('configuration', () => {
+  it('starts the local Neo4j on port 7687 when NEO4J_URI is unset', () => {
+    expect(loadConfig({})).toMatchObject({ port: 4000, neo4j: { kind: 'local', port: 7687, dir: '.neo4j-data' } });
+  });
+
+  it('uses the server at NEO4J_URI with its credentials and database', () => {
+    const c = loadConfig({ NEO4J_URI: 'neo4j+s://abc.databases.neo4j.io', NEO4J_USER: 'u', NEO4J_PASSWORD: 'p', NEO4J_DATABASE: 'news' });
+    expect(c.neo4j).toEqual({ kind: 'remote', uri: 'neo4j+s://abc.databases.neo4j.io', user: 'u', password: 'p', database: 'news' });
+  });
+
+  it('names every bad value in one error', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: 'eighty', NEO4J_URI: 'http://localhost:7474', NEO4J_LOCAL_PORT: '99999' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as Error).message;
+    expect(message).toContain('PORT="eighty": must be a whole number');
+    expect(message).toContain('NEO4J_URI="http://localhost:7474"');
+    expect(message).toContain('NEO4J_LOCAL_PORT="99999": must be between 1 and 65535');
+  });
+
+  it('treats empty variables as unset', () => {
+    expect(loadConfig({ NEO4J_URI: '', PORT: '' }).neo4j.kind).toBe('local');
+  });
+});

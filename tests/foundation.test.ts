@@ -1,0 +1,56 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GraphDb } from '../src/db/graph-db.js';
+import { listen, type RunningServer } from '../src/server.js';
+import { createApp } from '../src/yoga.js';
+import { appFor, gql, openDb } from './helpers.js';
+
+describe('the served app', () => {
+  const db = openDb();
+  const app = appFor(db);
+  let server: RunningServer;
+
+  beforeAll(async () => {
+    server = await listen(app, { port: 0, host: '127.0.0.1' });
+  });
+  afterAll(async () => {
+    await server.close();
+    await db.close();
+  });
+
+  it('answers { __typename } in-process', async () => {
+    expect(await gql(app, '{ __typename }')).toEqual({ data: { __typename: 'Query' } });
+  });
+
+  it('answers { __typename } over a real port', async () => {
+    const res = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ data: { __typename: 'Query' } });
+  });
+
+  it('reports /health 200 while the process is up', async () => {
+    const res = await fetch(`${server.url}/health`);
+    expect(res.status).toBe(200);
+  });
+
+  it('reports /ready 200 when Neo4j answers', async () => {
+    const res = await fetch(`${server.url}/ready`);
+    expect(res.status).toBe(200);
+  });
+
+  it('reports /ready 503 when Neo4j cannot be reached', async () => {
+    // A port nothing listens on: the driver cannot connect.
+    const down = new GraphDb({ uri: 'bolt://127.0.0.1:1', database: 'neo4j', connectionTimeoutMs: 500 });
+    const res = await createApp({ db: down }).fetch('http://test/ready');
+    expect(res.status).toBe(503);
+    await down.close();
+  });
+
+  it('serves GraphiQL from the server itself, with no CDN', async () => {
+    const res = await fetch(`${server.url}/graphql`, { headers: { accept: 'text/html' } });
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('<div id="root">');
+    expect(html).not.toMatch(/<script[^>]+src="https?:\/\//);
+    expect(html).not.toMatch(/<link[^>]+href="https?:\/\/(unpkg|cdn|esm)/);
+  });
+});
