@@ -19,6 +19,8 @@ export const builder = new SchemaBuilder<{
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',
+    pageInfoTypeOptions: { description: 'Where a page sits in its list (Relay cursor connections).' },
+    nodeTypeOptions: { description: 'Anything with a global id: articles, sentences, entities and facts. Refetch any of them with `node(id:)`.' },
   },
 });
 

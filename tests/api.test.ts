@@ -1,0 +1,144 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedAll } from '../src/seed/seed-all.js';
+import { appFor, gql, openDb, resetDb, seedFirstArticle } from './helpers.js';
+
+const db = openDb();
+const app = appFor(db);
+const article = readFileSync('seeds/000_a6a1374e8d96988f/article.txt', 'utf8');
+
+beforeAll(async () => {
+  await resetDb(db);
+  await seedFirstArticle(db);
+  await seedAll(db, 'tests/fixtures/seeds/001_invented-council-vote');
+});
+afterAll(() => db.close());
+
+async function roundTrips<T>(work: () => Promise<T>): Promise<{ result: T; queries: string[] }> {
+  const queries: string[] = [];
+  const off = db.onQuery((name) => queries.push(name));
+  try {
+    return { result: await work(), queries };
+  } finally {
+    off();
+  }
+}
+
+describe('relationship questions', () => {
+  it('returns the supporters of a person with the statement or act behind each and its evidence', async () => {
+    const r = await gql(app, `{ entity(id: "person:jeremy-corbyn") { supporters(first: 50) { totalCount edges { node { other { key } via { key } evidence { text start end } } } } } }`);
+    expect(r.errors).toBeUndefined();
+    const edges = r.data.entity.supporters.edges.map((e: any) => e.node);
+    expect(r.data.entity.supporters.totalCount).toBe(edges.length);
+    expect(edges.map((e: any) => e.other.key)).toContain('source:left-wing-source');
+    for (const e of edges) {
+      expect(e.evidence.length).toBeGreaterThan(0);
+      for (const ev of e.evidence) expect(Array.from(article).slice(ev.start, ev.end).join('')).toBe(ev.text);
+    }
+  });
+
+  it('answers who proposed the motion, what it sought and how the vote went', async () => {
+    const r = await gql(app, `{ motion(id: "motion:restore-corbyn-whip") { outcome proposer { name } target { key } votes { votesFor votesAgainst outcome positions { position other { key } } } } }`);
+    expect(r.errors).toBeUndefined();
+    expect(r.data.motion).toMatchObject({ outcome: 'rejected', proposer: { name: 'Ian Murray' }, target: { key: 'person:jeremy-corbyn' } });
+    expect(r.data.motion.votes[0]).toMatchObject({ votesFor: 14, votesAgainst: 23, outcome: 'rejected' });
+    expect(r.data.motion.votes[0].positions.map((p: any) => p.position).sort()).toEqual(['AGAINST', 'FOR']);
+  });
+
+  it('answers what a person said about a target, with stances', async () => {
+    const r = await gql(app, `{ statements(speaker: "person:jeremy-corbyn", about: "motion:restore-corbyn-whip", first: 10) { totalCount edges { node { text about { stance other { key } } } } } }`);
+    expect(r.errors).toBeUndefined();
+    expect(r.data.statements.totalCount).toBeGreaterThan(0);
+    for (const { node } of r.data.statements.edges) {
+      expect(node.about.map((a: any) => a.other.key)).toContain('motion:restore-corbyn-whip');
+    }
+  });
+
+  it('lists a person\'s roles, current and former', async () => {
+    const r = await gql(app, `{ entity(id: "person:jeremy-corbyn") { current: roles(status: current) { title status } former: roles(status: former) { title status } } }`);
+    expect(r.errors).toBeUndefined();
+    expect(r.data.entity.current.map((x: any) => x.title)).toContain('MP for Islington North');
+    expect(r.data.entity.former.every((x: any) => x.status === 'former')).toBe(true);
+    expect(r.data.entity.former.length).toBeGreaterThan(0);
+  });
+
+  it('finds the shortest chains between two people', async () => {
+    const r = await gql(app, `{ path(from: "person:keir-starmer", to: "person:ian-murray", maxHops: 4) { length nodes { key } relationships { type } } }`);
+    expect(r.errors).toBeUndefined();
+    expect(r.data.path.length).toBeGreaterThan(0);
+    for (const p of r.data.path) {
+      expect(p.nodes[0].key).toBe('person:keir-starmer');
+      expect(p.nodes.at(-1).key).toBe('person:ian-murray');
+      expect(p.relationships).toHaveLength(p.length);
+    }
+  });
+
+  it('returns no path when none is short enough', async () => {
+    const r = await gql(app, `{ path(from: "person:yasmin-dar", to: "person:priya-natarajan", maxHops: 1) { length } }`);
+    expect(r).toEqual({ data: { path: [] } });
+  });
+
+  it('searches names, aliases and statement text', async () => {
+    const r = await gql(app, `{ byAlias: search(text: "Mr Corbyn") { node { key } } byPrefix: search(text: "corb", first: 50) { node { key } } byWords: search(text: "darkness light") { node { __typename key } } }`);
+    expect(r.errors).toBeUndefined();
+    expect(r.data.byAlias[0].node.key).toBe('person:jeremy-corbyn');
+    expect(r.data.byPrefix.map((h: any) => h.node.key)).toContain('person:jeremy-corbyn');
+    expect(r.data.byWords[0].node.__typename).toBe('Statement');
+  });
+
+  it('shares one entity between two articles', async () => {
+    const r = await gql(app, `{ entity(id: "person:keir-starmer") { mentions { article { key } } } }`);
+    const articles = new Set(r.data.entity.mentions.map((m: any) => m.article.key));
+    expect([...articles].sort()).toEqual(['article:huffpost-nec-rejects-corbyn-whip', 'article:invented-wrenford-library-vote']);
+  });
+
+  it('refetches any node by its global id', async () => {
+    const r1 = await gql(app, `{ entity(id: "org:labour-nec") { id name } }`);
+    const r2 = await gql(app, `query ($id: ID!) { node(id: $id) { __typename key ... on Organisation { name partOf { key } } } }`, { id: r1.data.entity.id });
+    expect(r2.data.node).toEqual({ __typename: 'Organisation', key: 'org:labour-nec', name: r1.data.entity.name, partOf: { key: 'org:labour-party' } });
+  });
+
+  it('pages through a connection with first and after', async () => {
+    const page1 = await gql(app, `{ entities(kind: Person, first: 2) { totalCount edges { cursor node { key } } pageInfo { hasNextPage endCursor } } }`);
+    const page2 = await gql(app, `query ($after: String) { entities(kind: Person, first: 2, after: $after) { edges { node { key } } } }`, { after: page1.data.entities.pageInfo.endCursor });
+    expect(page1.data.entities.totalCount).toBe(8); // 6 + 3 people, Keir Starmer shared
+    expect(page1.data.entities.pageInfo.hasNextPage).toBe(true);
+    const keys1 = page1.data.entities.edges.map((e: any) => e.node.key);
+    const keys2 = page2.data.entities.edges.map((e: any) => e.node.key);
+    expect(keys2).toHaveLength(2);
+    expect(keys1.filter((k: string) => keys2.includes(k))).toEqual([]);
+  });
+
+  it('returns null for an unknown key and BAD_USER_INPUT for a malformed id', async () => {
+    expect((await gql(app, `{ entity(id: "person:nobody") { name } }`)).data).toEqual({ entity: null });
+    const bad = await gql(app, `{ entity(id: "not an id") { name } }`);
+    expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('returns every fact\'s evidence as the exact words at its offsets', async () => {
+    const r = await gql(app, `{ timeline(first: 100, article: "article:huffpost-nec-rejects-corbyn-whip") { edges { node { evidence { text start end sentences { index } article { key } } } } } }`);
+    expect(r.errors).toBeUndefined();
+    const chars = Array.from(article);
+    for (const { node } of r.data.timeline.edges) {
+      for (const ev of node.evidence) {
+        expect(chars.slice(ev.start, ev.end).join('')).toBe(ev.text);
+        expect(ev.article.key).toBe('article:huffpost-nec-rejects-corbyn-whip');
+      }
+    }
+  });
+});
+
+describe('batching', () => {
+  it('resolves statements, their speakers and the speakers\' roles in at most 3 round trips', async () => {
+    const { result, queries } = await roundTrips(() => gql(app, `{ statements(first: 50) { totalCount edges { node { text speaker { key ... on Person { roles { title } } } } } } }`));
+    expect(result.errors).toBeUndefined();
+    expect(result.data.statements.edges.length).toBe(36);
+    expect(queries.length).toBeLessThanOrEqual(3);
+  });
+
+  it('resolves supporters, their facts and those facts\' evidence in one round trip per level', async () => {
+    const { result, queries } = await roundTrips(() => gql(app, `{ entity(id: "person:jeremy-corbyn") { supporters { edges { node { other { label } via { ... on Fact { evidence { text } } } } } } } }`));
+    expect(result.errors).toBeUndefined();
+    expect(queries.length).toBeLessThanOrEqual(4);
+  });
+});
