@@ -43,8 +43,12 @@ builder.queryField('path', (t) =>
       const from = toKey(String(args.from));
       const to = toKey(String(args.to));
       if (from === to) return [];
-      const rows = await ctx.db.read<Row>('read/path', { from, to, maxHops: neo4j.int(maxHops), limit: neo4j.int(first) });
-      return rows.map(({ nodes, rels }) => {
+      // Neo4j returns equally short paths in no fixed order: read up to 100, sort them by
+      // the keys and types along them, and keep the first few, so answers are stable.
+      const rows = await ctx.db.read<Row>('read/path', { from, to, maxHops: neo4j.int(maxHops), limit: neo4j.int(100) });
+      const signature = (r: Row) => [...r.nodes.map((n) => n.id), ...r.rels.map((x) => `${x.type}:${String(x.props.id ?? '')}`)].join('|');
+      rows.sort((a, b) => (signature(a) < signature(b) ? -1 : signature(a) > signature(b) ? 1 : 0));
+      return rows.slice(0, first).map(({ nodes, rels }) => {
         nodes.forEach((n) => ctx.loaders.node.prime(n.id, n));
         return {
           nodes,
