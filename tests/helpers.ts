@@ -15,7 +15,13 @@ export function openDb(): GraphDb {
 
 /** Empties the database and (re)applies constraints and indexes. */
 export async function resetDb(db: GraphDb): Promise<void> {
-  await db.driver.executeQuery('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS', {}, { database: db.database });
+  // CALL … IN TRANSACTIONS needs an implicit (auto-commit) transaction: session.run, not executeQuery.
+  const session = db.driver.session({ database: db.database });
+  try {
+    await session.run('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
+  } finally {
+    await session.close();
+  }
   await applySchema(db);
 }
 
