@@ -45,10 +45,7 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'An article by key ("article:…") or global id.',
     args: { id: t.arg.id({ required: true }) },
-    resolve: async (_r, { id }, ctx) => {
-      const n = await loadByKey(ctx, String(id));
-      return n?.labels.includes('Article') ? n : null;
-    },
+    resolve: (_r, { id }, ctx) => loadByKey(ctx, String(id), 'Article'),
   }),
   articles: t.connection({
     type: ArticleRef,

@@ -59,10 +59,7 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'An entity by key ("person:jeremy-corbyn") or global id; null when there is none.',
     args: { id: t.arg.id({ required: true }) },
-    resolve: async (_r, { id }, ctx) => {
-      const n = await loadByKey(ctx, String(id));
-      return n?.labels.includes('Entity') ? n : null;
-    },
+    resolve: (_r, { id }, ctx) => loadByKey(ctx, String(id), 'Entity'),
   }),
   entities: t.connection({
     type: EntityRef,

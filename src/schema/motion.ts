@@ -27,10 +27,7 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'A motion by key ("motion:…") or global id.',
     args: { id: t.arg.id({ required: true }) },
-    resolve: async (_r, { id }, ctx) => {
-      const n = await loadByKey(ctx, String(id));
-      return n?.labels.includes('Motion') ? n : null;
-    },
+    resolve: (_r, { id }, ctx) => loadByKey(ctx, String(id), 'Motion'),
   }),
   motions: t.connection({
     type: MotionRef,

@@ -23,8 +23,10 @@ export function toKey(idOrKey: string): string {
   throw new GraphQLError(`"${idOrKey.slice(0, 100)}" is neither a global id nor a key such as "person:jeremy-corbyn".`, { extensions: { code: 'BAD_USER_INPUT' } });
 }
 
-export async function loadByKey(ctx: Context, idOrKey: string): Promise<GNode | null> {
-  return ctx.loaders.node.load(toKey(idOrKey));
+/** The node behind a key or global id, when it carries `label`; null otherwise. */
+export async function loadByKey(ctx: Context, idOrKey: string, label: string): Promise<GNode | null> {
+  const node = await ctx.loaders.node.load(toKey(idOrKey));
+  return node?.labels.includes(label) ? node : null;
 }
 
 export function displayName(n: GNode): string {
