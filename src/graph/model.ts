@@ -25,20 +25,6 @@ export interface EvidenceRef {
   sentenceIds: string[];
 }
 
-export const entityLabels = ['Person', 'Organisation', 'Place', 'Group', 'AnonymousSource'] as const;
-
-export const hasLabel = (label: string) => (value: unknown) => typeof value === 'object' && value !== null && 'labels' in value && (value as GNode).labels.includes(label);
-
-export function str(node: GNode, key: string): string | null {
-  const v = node.props[key];
-  return typeof v === 'string' ? v : null;
-}
-
-export function num(node: GNode, key: string): number | null {
-  const v = node.props[key];
-  return typeof v === 'number' ? v : null;
-}
-
 /** Evidence kept as parallel arrays on a relationship (relationships cannot point at sentences). */
 export function relEvidence(props: Record<string, unknown>): EvidenceRef[] {
   const starts = (props.evidenceStarts as number[] | undefined) ?? [];

@@ -3,7 +3,6 @@
  * a user asks of any of them, and the root fields that find entities.
  */
 import { builder } from '../builder.js';
-import type { GNode } from '../graph/model.js';
 import { pageFromDb, pageOf, related } from '../graph/traverse.js';
 import { StanceEnum } from './enums.js';
 import { loadByKey } from './node.js';
@@ -73,4 +72,3 @@ builder.queryFields((t) => ({
   }),
 }));
 
-export type { GNode };

@@ -205,4 +205,3 @@ export const graphFileSchema = z.strictObject({
 
 export type GraphFile = z.infer<typeof graphFileSchema>;
 export type Evidence = z.infer<typeof evidenceSchema>;
-export type EntitySeed = z.infer<typeof entitySchema>;
