@@ -1,9 +1,15 @@
 /**
  * The one Pothos SchemaBuilder, with its plugins. It defines no types: those live one file
  * per graph concept under src/schema/.
+ *
+ * Cost of a field (read by src/plugins/use-query-limits.ts): 1, and what it selects counts
+ * once per item it may return: `first` (or `last`, default 20) items for a connection or a
+ * list with `first`, 5 for any other list.
  */
 import SchemaBuilder from '@pothos/core';
+import ComplexityPlugin from '@pothos/plugin-complexity';
 import RelayPlugin from '@pothos/plugin-relay';
+import { getNamedType, getNullableType, isListType } from 'graphql';
 import type { Context } from './context.js';
 
 export const builder = new SchemaBuilder<{
@@ -14,8 +20,18 @@ export const builder = new SchemaBuilder<{
   Connection: { totalCount: number };
   Scalars: { ID: { Input: string; Output: string } };
 }>({
-  plugins: [RelayPlugin],
+  plugins: [ComplexityPlugin, RelayPlugin],
   defaultFieldNullability: false,
+  complexity: {
+    fieldComplexity: (args, _ctx, field) => {
+      const asked = typeof args.first === 'number' ? args.first : typeof args.last === 'number' ? args.last : null;
+      if (getNamedType(field.type).name.endsWith('Connection')) return { field: 1, multiplier: Math.max(1, asked ?? 20) };
+      // A connection's edges were counted on the connection itself. (A bare number would
+      // let the plugin apply its own list multiplier, so always say it.)
+      if (!isListType(getNullableType(field.type)) || field.name === 'edges') return { field: 1, multiplier: 1 };
+      return { field: 1, multiplier: Math.max(1, asked ?? 5) };
+    },
+  },
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',

@@ -29,6 +29,14 @@ const envSchema = z.object({
   NEO4J_LOCAL_DIR: z.string().min(1).default('.neo4j-data'),
   SEED_DIR: z.string().min(1).default('seeds'),
   GRAPHIQL: z.enum(['true', 'false'], { error: 'must be true or false' }).default('true'),
+  INTROSPECTION: z.enum(['true', 'false'], { error: 'must be true or false' }).default('true'),
+  CORS_ORIGINS: z
+    .string()
+    .regex(/^(\*|https?:\/\/[^\s,]+(,https?:\/\/[^\s,]+)*)$/, { error: 'must be * or a comma-separated list of origins such as https://app.example.org' })
+    .default('*'),
+  REQUEST_TIMEOUT_MS: z.coerce.number({ error: 'must be a whole number of milliseconds' }).int('must be a whole number of milliseconds').min(100, 'must be at least 100').default(10_000),
+  NEO4J_TX_TIMEOUT_MS: z.coerce.number({ error: 'must be a whole number of milliseconds' }).int('must be a whole number of milliseconds').min(100, 'must be at least 100').default(5_000),
+  PERSISTED_OPERATIONS: z.string().min(1).optional(),
 });
 
 export interface Config {
@@ -38,6 +46,16 @@ export interface Config {
   neo4j: { kind: 'remote'; uri: string; user: string; password: string; database: string } | { kind: 'local'; port: number; dir: string; database: string };
   seedDir: string;
   graphiql: boolean;
+  /** Schema introspection (and "Did you mean" hints) for clients; off in production. */
+  introspection: boolean;
+  /** Origins allowed by CORS: '*' or a list. */
+  corsOrigins: '*' | string[];
+  /** Per-request deadline. */
+  requestTimeoutMs: number;
+  /** Neo4j transaction timeout for each query. */
+  txTimeoutMs: number;
+  /** A JSON file of persisted operations ({ "<id>": "query …" }); when set, only those run. */
+  persistedOperations: string | null;
 }
 
 export class ConfigError extends Error {
@@ -61,5 +79,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : { kind: 'local', port: e.NEO4J_LOCAL_PORT, dir: e.NEO4J_LOCAL_DIR, database: 'neo4j' },
     seedDir: e.SEED_DIR,
     graphiql: e.GRAPHIQL === 'true',
+    introspection: e.INTROSPECTION === 'true',
+    corsOrigins: e.CORS_ORIGINS === '*' ? '*' : e.CORS_ORIGINS.split(','),
+    requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
+    txTimeoutMs: e.NEO4J_TX_TIMEOUT_MS,
+    persistedOperations: e.PERSISTED_OPERATIONS ?? null,
   };
 }

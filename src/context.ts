@@ -1,15 +1,20 @@
 /**
- * What every resolver receives: the graph, and the DataLoaders made fresh for this request
- * (so batching and caching never leak between requests or users).
+ * What every resolver receives: the graph, read through this request's deadline, and the
+ * DataLoaders made fresh for this request (so batching and caching never leak between
+ * requests or users).
+ *
+ * Contract: `createContext(db, signal)`: every read stops when `signal` aborts (the request's
+ * deadline passed or its client went away) and fails with REQUEST_TIMEOUT.
  */
-import type { GraphDb } from './db/graph-db.js';
+import type { GraphDb, GraphReader } from './db/graph-db.js';
 import { createLoaders, type Loaders } from './graph/loaders.js';
 
 export interface Context {
-  db: GraphDb;
+  db: GraphReader;
   loaders: Loaders;
 }
 
-export function createContext(db: GraphDb): Context {
-  return { db, loaders: createLoaders(db) };
+export function createContext(db: GraphDb, signal: AbortSignal): Context {
+  const reader = db.reader(signal);
+  return { db: reader, loaders: createLoaders(reader) };
 }

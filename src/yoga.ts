@@ -5,31 +5,100 @@
  * Endpoints: /graphql (GraphQL over HTTP, GraphiQL in a browser when enabled, its assets
  * served from this server, not a CDN), /health (the process is up), /ready (Neo4j answers;
  * 503 otherwise).
+ *
+ * Defences, in the order a request meets them: a body size limit, CSRF prevention (a GET or
+ * a form-encoded POST must carry the `x-graphql-yoga-csrf` header; JSON POSTs are preflighted
+ * by browsers anyway), persisted operations only (when a manifest is given), query limits
+ * (src/plugins/use-query-limits.ts), a per-request deadline, and error masking
+ * (src/errors.ts). The schema has no mutations: the graph is written only by `npm run seed`.
  */
+import { readFileSync } from 'node:fs';
+import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
+import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
+import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
-import { createYoga, useReadinessCheck } from 'graphql-yoga';
+import { createYoga, useReadinessCheck, type GraphQLParams, type Plugin } from 'graphql-yoga';
 import { createContext } from './context.js';
 import type { GraphDb } from './db/graph-db.js';
+import { maskError } from './errors.js';
 import { loadExampleTabs } from './graphiql-tabs.js';
+import { useBodyLimit } from './plugins/use-body-limit.js';
+import { useQueryLimits, type QueryLimits } from './plugins/use-query-limits.js';
 import { schema } from './schema/index.js';
 
 export interface AppOptions {
   db: GraphDb;
   /** Serve GraphiQL at /graphql to browsers (default true). */
   graphiql?: boolean;
+  /** Answer introspection queries and give "Did you mean" hints (default true). */
+  introspection?: boolean;
+  /** Origins allowed by CORS (default '*': any origin, without credentials). */
+  corsOrigins?: '*' | string[];
+  /** Deadline for a whole request, in milliseconds (default 10 s). */
+  requestTimeoutMs?: number;
+  /** Path to a JSON object of persisted operations, `{ "<id>": "query { … }" }`; when set, only those run. */
+  persistedOperations?: string | null;
+  /** Overrides of the default query limits. */
+  limits?: QueryLimits;
 }
 
-export function createApp({ db, graphiql = true }: AppOptions) {
+export function createApp({ db, graphiql = true, introspection = true, corsOrigins = '*', requestTimeoutMs = 10_000, persistedOperations = null, limits = {} }: AppOptions) {
+  const plugins: Plugin[] = [
+    useBodyLimit(),
+    useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }),
+    useQueryLimits({ hideSuggestions: !introspection, ...limits }),
+    useReadinessCheck({ endpoint: '/ready', check: () => db.ping() }),
+  ];
+  if (!introspection) plugins.push(useDisableIntrospection());
+  if (persistedOperations) {
+    plugins.push(
+      usePersistedOperations({
+        getPersistedOperation: loadManifest(persistedOperations),
+        extractPersistedOperationId: operationId,
+        customErrors: {
+          persistedQueryOnly: { message: 'This server runs only persisted operations: send `documentId` instead of `query`.', extensions: { code: 'PERSISTED_QUERY_ONLY', http: { status: 400 } } },
+          keyNotFound: { message: 'Send the id of a persisted operation as `documentId`.', extensions: { code: 'PERSISTED_QUERY_ID_REQUIRED', http: { status: 400 } } },
+          notFound: { message: 'No persisted operation has this id.', extensions: { code: 'PERSISTED_QUERY_NOT_IN_LIST', http: { status: 400 } } },
+        },
+      }),
+    );
+  }
+
   return createYoga({
     schema,
-    context: () => createContext(db),
+    context: ({ request }) => createContext(db, AbortSignal.any([request.signal, AbortSignal.timeout(requestTimeoutMs)])),
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     landingPage: false,
+    cors: { origin: corsOrigins, credentials: false, methods: ['GET', 'POST'] },
+    maskedErrors: { maskError },
     graphiql: graphiql ? { title: 'newsgraph: news as a knowledge graph', defaultTabs: loadExampleTabs() } : false,
     renderGraphiQL,
-    plugins: [useReadinessCheck({ endpoint: '/ready', check: () => db.ping() })],
+    plugins,
   });
+}
+
+/** `documentId` (GraphQL over HTTP persisted documents) or Apollo's `extensions.persistedQuery.sha256Hash`. */
+function operationId(params: GraphQLParams): string | null {
+  const documentId = (params as { documentId?: unknown }).documentId;
+  if (typeof documentId === 'string') return documentId;
+  const pq = params.extensions?.persistedQuery as { sha256Hash?: unknown } | undefined;
+  return typeof pq?.sha256Hash === 'string' ? pq.sha256Hash : null;
+}
+
+/** Reads the manifest once, at start-up, so a bad file stops the server before it listens. */
+function loadManifest(path: string): (id: string) => string | null {
+  let manifest: unknown;
+  try {
+    manifest = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new Error(`PERSISTED_OPERATIONS=${path}: cannot read it as JSON (${error instanceof Error ? error.message : String(error)}).`);
+  }
+  if (typeof manifest !== 'object' || manifest === null || Array.isArray(manifest) || !Object.values(manifest).every((q) => typeof q === 'string')) {
+    throw new Error(`PERSISTED_OPERATIONS=${path}: expected a JSON object mapping ids to query strings.`);
+  }
+  const operations = new Map(Object.entries(manifest as Record<string, string>));
+  return (id) => operations.get(id) ?? null;
 }
 
 export type App = ReturnType<typeof createApp>;

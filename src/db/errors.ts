@@ -1,23 +1,33 @@
 /**
  * Driver errors become API errors here and nowhere else.
  *
- * Contract: `translateDriverError(e)` returns a GraphQLError with a stable
- * `extensions.code` for what a client can act on (DATABASE_UNAVAILABLE when Neo4j cannot be
- * reached or is shutting down, DATABASE_TIMEOUT when a transaction ran out of time) and
- * returns anything else unchanged, so yoga masks it.
+ * Contract: `translateDriverError(e, signal)` returns a GraphQLError with a stable
+ * `extensions.code` for what a client can act on: REQUEST_TIMEOUT when the request's deadline
+ * (`signal`) ran out, DATABASE_UNAVAILABLE (HTTP 503) when Neo4j cannot be reached or is
+ * shutting down, DATABASE_TIMEOUT when a transaction ran out of time. Anything else comes
+ * back unchanged, for src/errors.ts to mask. The driver's own message is never passed on.
  */
-import { GraphQLError } from 'graphql';
 import { Neo4jError } from 'neo4j-driver';
+import { apiError } from '../errors.js';
 
 const unavailable = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable']);
 
-export function translateDriverError(error: unknown): unknown {
+export function translateDriverError(error: unknown, signal?: AbortSignal): unknown {
+  if (signal?.aborted) return deadlineError(signal);
   if (!(error instanceof Neo4jError)) return error;
   if (unavailable.has(error.code) || error.code.startsWith('Neo.ClientError.Cluster.')) {
-    return new GraphQLError('The graph database is unavailable; try again shortly.', { extensions: { code: 'DATABASE_UNAVAILABLE', http: { status: 503 } }, originalError: error });
+    return apiError('DATABASE_UNAVAILABLE', 'The graph database is unavailable; try again shortly.', { http: { status: 503 } });
   }
   if (error.code === 'Neo.ClientError.Transaction.TransactionTimedOut' || error.code === 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration') {
-    return new GraphQLError('The query took too long and was stopped.', { extensions: { code: 'DATABASE_TIMEOUT' }, originalError: error });
+    return apiError('DATABASE_TIMEOUT', 'The query took too long and was stopped.');
   }
   return error;
+}
+
+/** The error for a request whose deadline passed (or whose client went away). */
+export function deadlineError(signal: AbortSignal): Error {
+  const reason: unknown = signal.reason;
+  return reason instanceof Error && reason.name === 'TimeoutError'
+    ? apiError('REQUEST_TIMEOUT', 'The request ran past its deadline and was stopped.')
+    : apiError('REQUEST_TIMEOUT', 'The request was cancelled.');
 }

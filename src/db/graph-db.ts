@@ -7,20 +7,32 @@
  * replicas), writes as managed write transactions; both use the configured database (which
  * saves the driver a round trip) and a transaction timeout. Integers come back as JS numbers
  * (the graph holds none above 2^53). Driver failures are translated by src/db/errors.ts.
+ *
+ * Failing fast: connections time out after `connectionTimeoutMs` and a failed query is
+ * retried for at most `retryTimeMs`, so with Neo4j down a read fails in about that long with
+ * DATABASE_UNAVAILABLE; the driver reconnects by itself once Neo4j is back. `reader(signal)`
+ * gives a request its own view whose reads stop when the request's deadline passes.
  */
 import neo4j, { type Driver, type ManagedTransaction, type RecordShape } from 'neo4j-driver';
 import { cypher, type CypherName } from './cypher.js';
-import { translateDriverError } from './errors.js';
+import { deadlineError, translateDriverError } from './errors.js';
 
 export interface GraphDbOptions {
   uri: string;
   user?: string;
   password?: string;
   database: string;
-  /** Server-side transaction timeout (default 10 s). */
+  /** Server-side transaction timeout for reads and single writes (default 5 s). */
   transactionTimeoutMs?: number;
-  /** How long to wait for a connection before failing (default 2 s). */
+  /** How long to wait for a connection before failing (default 1 s). */
   connectionTimeoutMs?: number;
+  /** How long the driver retries a query that failed for a transient reason (default 1 s). */
+  retryTimeMs?: number;
+}
+
+/** What a request may do with the graph: read, by Cypher file name. */
+export interface GraphReader {
+  read<T extends Row = Row>(name: CypherName, params?: Record<string, unknown>): Promise<T[]>;
 }
 
 export type Row = RecordShape;
@@ -32,14 +44,14 @@ export class GraphDb {
   private readonly timeout: number;
   private readonly listeners = new Set<QueryListener>();
 
-  constructor({ uri, user = 'neo4j', password = '', database, transactionTimeoutMs = 10_000, connectionTimeoutMs = 2_000 }: GraphDbOptions) {
+  constructor({ uri, user = 'neo4j', password = '', database, transactionTimeoutMs = 5_000, connectionTimeoutMs = 1_000, retryTimeMs = 1_000 }: GraphDbOptions) {
     this.database = database;
     this.timeout = transactionTimeoutMs;
     this.driver = neo4j.driver(uri, password ? neo4j.auth.basic(user, password) : undefined, {
       disableLosslessIntegers: true,
       connectionTimeout: connectionTimeoutMs,
       connectionAcquisitionTimeout: connectionTimeoutMs,
-      maxTransactionRetryTime: connectionTimeoutMs,
+      maxTransactionRetryTime: retryTimeMs,
       userAgent: 'newsgraph/0.1',
     });
   }
@@ -50,8 +62,13 @@ export class GraphDb {
     return () => this.listeners.delete(listener);
   }
 
-  read<T extends Row = Row>(name: CypherName, params: Record<string, unknown> = {}, signal?: AbortSignal): Promise<T[]> {
-    return this.run<T>('READ', name, params, signal);
+  read<T extends Row = Row>(name: CypherName, params: Record<string, unknown> = {}): Promise<T[]> {
+    return this.run<T>('READ', name, params);
+  }
+
+  /** Reads bound to `signal`: once it aborts, reads in flight stop and new ones fail at once. */
+  reader(signal: AbortSignal): GraphReader {
+    return { read: <T extends Row = Row>(name: CypherName, params: Record<string, unknown> = {}) => this.run<T>('READ', name, params, signal) };
   }
 
   write<T extends Row = Row>(name: CypherName, params: Record<string, unknown> = {}): Promise<T[]> {
@@ -98,17 +115,29 @@ export class GraphDb {
   }
 
   private async run<T extends Row>(routing: 'READ' | 'WRITE', name: CypherName, params: Record<string, unknown>, signal?: AbortSignal): Promise<T[]> {
+    if (signal?.aborted) throw deadlineError(signal);
     this.emit(name, params);
     try {
-      const result = await this.driver.executeQuery(cypher(name), params, {
+      const query = this.driver.executeQuery(cypher(name), params, {
         database: this.database,
         routing: routing === 'READ' ? neo4j.routing.READ : neo4j.routing.WRITE,
         transactionConfig: { timeout: this.timeout },
         ...(signal ? { signal } : {}),
       });
+      // The driver closes the session on abort; answer the caller at once rather than after.
+      const result = await (signal ? raceAbort(query, signal) : query);
       return result.records.map((r) => r.toObject() as T);
     } catch (error) {
-      throw translateDriverError(error);
+      throw translateDriverError(error, signal);
     }
   }
+}
+
+/** `work`, or the deadline error as soon as `signal` aborts, whichever comes first. */
+function raceAbort<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((done, fail) => {
+    const onAbort = () => fail(deadlineError(signal));
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(done, fail).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }

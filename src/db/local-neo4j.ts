@@ -31,6 +31,8 @@ export interface LocalNeo4jOptions {
   port: number;
   /** Page cache size in bytes (default 256 MiB). */
   pageCacheBytes?: number;
+  /** Maximum JVM heap in MiB (default 1024, i.e. -Xmx1g); large datasets need more. */
+  heapMb?: number;
   /** Gives up when Bolt has not answered after this long (default 120 s). */
   startTimeoutMs?: number;
   /** Progress lines ("building the local Neo4j…"); silent by default. */
@@ -50,7 +52,6 @@ const jvmFlags = [
   '--add-opens=java.base/java.lang=ALL-UNNAMED',
   '-XX:+UseG1GC',
   '-Xms256m',
-  '-Xmx1g',
 ];
 
 function hasCommand(cmd: string, args: string[]): boolean {
@@ -88,7 +89,7 @@ function portAnswers(port: number): Promise<boolean> {
 }
 
 export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<LocalNeo4j> {
-  const { dir, port, pageCacheBytes = 256 * 1024 * 1024, startTimeoutMs = 120_000, log = () => {} } = options;
+  const { dir, port, pageCacheBytes = 256 * 1024 * 1024, heapMb = 1024, startTimeoutMs = 120_000, log = () => {} } = options;
   buildLocalNeo4j(log);
   if (await portAnswers(port)) {
     throw new LocalNeo4jError(`Port ${port} on 127.0.0.1 is already in use, so the local Neo4j cannot listen there. Stop what uses it, set NEO4J_LOCAL_PORT to a free port, or set NEO4J_URI to use that server.`);
@@ -96,7 +97,7 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
   const dataDir = resolve(dir);
   mkdirSync(dataDir, { recursive: true });
   log(`Starting the local Neo4j on bolt://127.0.0.1:${port} (data in ${dataDir})…`);
-  const child = spawn('java', [...jvmFlags, '-cp', `${classesDir}:${libDir}/*`, 'local.neo4j.LocalNeo4j', dataDir, String(port)], {
+  const child = spawn('java', [...jvmFlags, `-Xmx${heapMb}m`, '-cp', `${classesDir}:${libDir}/*`, 'local.neo4j.LocalNeo4j', dataDir, String(port)], {
     env: { ...process.env, NEO4J_LOCAL_PAGECACHE_BYTES: String(pageCacheBytes) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

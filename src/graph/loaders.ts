@@ -5,7 +5,7 @@
  * neighbours also prime the node loader with them, so resolving `other` costs nothing.
  */
 import DataLoader from 'dataloader';
-import type { GraphDb } from '../db/graph-db.js';
+import type { GraphReader } from '../db/graph-db.js';
 import type { EvidenceRef, GNode, GRel } from './model.js';
 
 export interface Loaders {
@@ -20,7 +20,7 @@ const groupBy = <T extends { id: string }>(ids: readonly string[], rows: T[]) =>
   return ids.map((id) => by.get(id)!);
 };
 
-export function createLoaders(db: GraphDb): Loaders {
+export function createLoaders(db: GraphReader): Loaders {
   const node: Loaders['node'] = new DataLoader(async (ids) => {
     const rows = await db.read<GNode>('read/nodes-by-id', { ids });
     const byId = new Map(rows.map((r) => [r.id, r]));

@@ -6,6 +6,7 @@ import { resolveArrayConnection, resolveOffsetConnection } from '@pothos/plugin-
 import neo4j from 'neo4j-driver';
 import type { Context } from '../context.js';
 import type { CypherName } from '../db/cypher.js';
+import { apiError } from '../errors.js';
 import type { GNode, GRel } from './model.js';
 
 export type Direction = 'OUTGOING' | 'INCOMING' | 'BOTH';
@@ -20,6 +21,14 @@ export interface ConnectionArgs {
 /** Page sizes: 20 when unasked, never more than 100. */
 export const PAGE = { defaultSize: 20, maxSize: 100 } as const;
 
+/** Refuses a page size out of range (BAD_USER_INPUT naming the argument) rather than clamping it. */
+function checkPage(args: ConnectionArgs): void {
+  for (const name of ['first', 'last'] as const) {
+    const n = args[name];
+    if (n != null && (n < 0 || n > PAGE.maxSize)) throw apiError('BAD_USER_INPUT', `\`${name}\` must be between 0 and ${PAGE.maxSize}.`, { argument: name });
+  }
+}
+
 export async function related(ctx: Context, id: string, types: string[] | null, direction: Direction): Promise<GRel[]> {
   const rels = await ctx.loaders.relationships.load(id);
   return rels.filter((r) => (!types || types.includes(r.type)) && (direction === 'BOTH' || r.outgoing === (direction === 'OUTGOING')));
@@ -30,16 +39,35 @@ export async function firstRelated(ctx: Context, id: string, type: string, direc
 }
 
 export function pageOf<T>(args: ConnectionArgs, list: readonly T[]) {
+  checkPage(args);
   return { ...resolveArrayConnection({ args, ...PAGE }, list), totalCount: list.length };
 }
 
-/** Runs a paged Cypher query (one that returns `total` and `page` for $offset/$limit). */
-export async function pageFromDb(ctx: Context, name: CypherName, params: Record<string, unknown>, args: ConnectionArgs) {
+/**
+ * Runs a paged Cypher query (one that returns `total` and `page` for $offset/$limit).
+ * `filters` are the keys the query filters by, by argument name: when nothing matches and one
+ * of them names no node, that is NOT_FOUND rather than an empty page (checked only then, so
+ * a page that has items costs no extra round trip).
+ */
+export async function pageFromDb(ctx: Context, name: CypherName, params: Record<string, unknown>, args: ConnectionArgs, filters: Record<string, string | null> = {}) {
+  checkPage(args);
   let totalCount = 0;
   const connection = await resolveOffsetConnection({ args, ...PAGE }, async ({ offset, limit }) => {
     const [row] = await ctx.db.read<{ total: number; page: GNode[] }>(name, { ...params, offset: neo4j.int(offset), limit: neo4j.int(limit) });
     totalCount = row?.total ?? 0;
     return row?.page ?? [];
   });
+  if (totalCount === 0) await requireNodes(ctx, filters);
   return { ...connection, totalCount };
+}
+
+/** Throws NOT_FOUND for the first of `keys` (by argument name) that names no node. */
+export async function requireNodes(ctx: Context, keys: Record<string, string | null>): Promise<void> {
+  const given = Object.entries(keys).filter((e): e is [string, string] => e[1] !== null);
+  const nodes = await ctx.loaders.node.loadMany(given.map(([, key]) => key));
+  given.forEach(([argument, key], i) => {
+    const node = nodes[i];
+    if (node instanceof Error) throw node;
+    if (node === null) throw apiError('NOT_FOUND', `Nothing in the graph has the key "${key.slice(0, 100)}" (argument \`${argument}\`).`, { argument });
+  });
 }

@@ -3,6 +3,7 @@
  * a user asks of any of them, and the root fields that find entities.
  */
 import { builder } from '../builder.js';
+import { apiError } from '../errors.js';
 import { pageFromDb, pageOf, related } from '../graph/traverse.js';
 import { StanceEnum } from './enums.js';
 import { loadByKey } from './node.js';
@@ -68,7 +69,10 @@ builder.queryFields((t) => ({
       name: t.arg.string({ required: false, description: 'Case-insensitive part of a name or alias.' }),
       orderBy: t.arg({ type: EntityOrderEnum, required: false, defaultValue: 'NAME_ASC' }),
     },
-    resolve: (_r, args, ctx) => pageFromDb(ctx, 'read/entities', { kind: args.kind ?? null, name: args.name ?? null, desc: args.orderBy === 'NAME_DESC' }, args),
+    resolve: (_r, args, ctx) => {
+      if (args.name && args.name.length > 200) throw apiError('BAD_USER_INPUT', '`name` must be at most 200 characters.', { argument: 'name' });
+      return pageFromDb(ctx, 'read/entities', { kind: args.kind ?? null, name: args.name ?? null, desc: args.orderBy === 'NAME_DESC' }, args);
+    },
   }),
 }));
 

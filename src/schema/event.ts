@@ -38,6 +38,9 @@ builder.queryFields((t) => ({
       status: t.arg({ type: EventStatusEnum, required: false }),
       type: t.arg.string({ required: false }),
     },
-    resolve: (_r, args, ctx) => pageFromDb(ctx, 'read/facts-by-label', { label: 'Event', articleId: args.article ? toKey(String(args.article)) : null, status: args.status ?? null, type: args.type ?? null }, args),
+    resolve: (_r, args, ctx) => {
+      const article = args.article ? toKey(String(args.article), 'article') : null;
+      return pageFromDb(ctx, 'read/facts-by-label', { label: 'Event', articleId: article, status: args.status ?? null, type: args.type ?? null }, args, { article });
+    },
   }),
 }));

@@ -33,6 +33,9 @@ builder.queryFields((t) => ({
     type: MotionRef,
     description: 'Every motion, in the order the articles tell them.',
     args: { article: t.arg.id({ required: false, description: 'Only motions of this article (key).' }) },
-    resolve: (_r, args, ctx) => pageFromDb(ctx, 'read/facts-by-label', { label: 'Motion', articleId: args.article ? toKey(String(args.article)) : null, status: null, type: null }, args),
+    resolve: (_r, args, ctx) => {
+      const article = args.article ? toKey(String(args.article), 'article') : null;
+      return pageFromDb(ctx, 'read/facts-by-label', { label: 'Motion', articleId: article, status: null, type: null }, args, { article });
+    },
   }),
 }));

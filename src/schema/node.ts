@@ -3,16 +3,16 @@
  * stable key such as "person:jeremy-corbyn": users type keys, clients keep global ids.
  */
 import { decodeGlobalID } from '@pothos/plugin-relay';
-import { GraphQLError } from 'graphql';
 import { builder } from '../builder.js';
+import { apiError } from '../errors.js';
 import type { Context } from '../context.js';
 import type { GNode } from '../graph/model.js';
 import { NodeRef } from './refs.js';
 
 const typeNames = new Set(['Article', 'Sentence', 'Person', 'Organisation', 'Place', 'Group', 'AnonymousSource', 'Role', 'Event', 'Motion', 'Vote', 'Statement']);
 
-/** The stable key behind a global id, or the argument itself when it already is a key. */
-export function toKey(idOrKey: string): string {
+/** The stable key behind a global id, or the argument itself when it already is a key; `argument` names it in the error. */
+export function toKey(idOrKey: string, argument = 'id'): string {
   if (/^[a-z]+:/.test(idOrKey)) return idOrKey;
   try {
     const { typename, id } = decodeGlobalID(idOrKey);
@@ -20,7 +20,7 @@ export function toKey(idOrKey: string): string {
   } catch {
     // not a global id: fall through to the error below
   }
-  throw new GraphQLError(`"${idOrKey.slice(0, 100)}" is neither a global id nor a key such as "person:jeremy-corbyn".`, { extensions: { code: 'BAD_USER_INPUT' } });
+  throw apiError('BAD_USER_INPUT', `\`${argument}\`: "${idOrKey.slice(0, 100)}" is neither a global id nor a key such as "person:jeremy-corbyn".`, { argument });
 }
 
 /** The node behind a key or global id, when it carries `label`; null otherwise. */

@@ -1,7 +1,8 @@
 /** "How is A connected to B": the shortest chains of relationships between two nodes. */
 import neo4j from 'neo4j-driver';
-import { GraphQLError } from 'graphql';
 import { builder } from '../builder.js';
+import { apiError } from '../errors.js';
+import { requireNodes } from '../graph/traverse.js';
 import type { GNode, GRel } from '../graph/model.js';
 import { toKey } from './node.js';
 import { NodeRef, RelationshipRef } from './refs.js';
@@ -38,14 +39,18 @@ builder.queryField('path', (t) =>
     resolve: async (_r, args, ctx) => {
       const maxHops = args.maxHops ?? 4;
       const first = args.first ?? 5;
-      if (maxHops < 1 || maxHops > 6) throw new GraphQLError('`maxHops` must be between 1 and 6.', { extensions: { code: 'BAD_USER_INPUT', argument: 'maxHops' } });
-      if (first < 1 || first > 20) throw new GraphQLError('`first` must be between 1 and 20.', { extensions: { code: 'BAD_USER_INPUT', argument: 'first' } });
-      const from = toKey(String(args.from));
-      const to = toKey(String(args.to));
-      if (from === to) return [];
+      if (maxHops < 1 || maxHops > 6) throw apiError('BAD_USER_INPUT', '`maxHops` must be between 1 and 6.', { argument: 'maxHops' });
+      if (first < 1 || first > 20) throw apiError('BAD_USER_INPUT', '`first` must be between 1 and 20.', { argument: 'first' });
+      const from = toKey(String(args.from), 'from');
+      const to = toKey(String(args.to), 'to');
+      if (from === to) {
+        await requireNodes(ctx, { from });
+        return [];
+      }
       // Neo4j returns equally short paths in no fixed order: read up to 100, sort them by
       // the keys and types along them, and keep the first few, so answers are stable.
       const rows = await ctx.db.read<Row>('read/path', { from, to, maxHops: neo4j.int(maxHops), limit: neo4j.int(100) });
+      if (!rows.length) await requireNodes(ctx, { from, to });
       const signature = (r: Row) => [...r.nodes.map((n) => n.id), ...r.rels.map((x) => `${x.type}:${String(x.props.id ?? '')}`)].join('|');
       rows.sort((a, b) => (signature(a) < signature(b) ? -1 : signature(a) > signature(b) ? 1 : 0));
       return rows.slice(0, first).map(({ nodes, rels }) => {

@@ -1,7 +1,7 @@
 /** Full-text search over entity names and aliases and over statement text. */
 import neo4j from 'neo4j-driver';
-import { GraphQLError } from 'graphql';
 import { builder } from '../builder.js';
+import { apiError } from '../errors.js';
 import type { GNode } from '../graph/model.js';
 import { toLuceneQuery } from '../graph/search-query.js';
 import { NodeRef } from './refs.js';
@@ -29,10 +29,10 @@ builder.queryField('search', (t) =>
     },
     resolve: async (_r, { text, first }, ctx) => {
       const limit = first ?? 10;
-      if (limit < 1 || limit > 50) throw new GraphQLError('`first` must be between 1 and 50.', { extensions: { code: 'BAD_USER_INPUT', argument: 'first' } });
-      if (text.length > 500) throw new GraphQLError('`text` must be at most 500 characters.', { extensions: { code: 'BAD_USER_INPUT', argument: 'text' } });
+      if (limit < 1 || limit > 50) throw apiError('BAD_USER_INPUT', '`first` must be between 1 and 50.', { argument: 'first' });
+      if (text.length > 500) throw apiError('BAD_USER_INPUT', '`text` must be at most 500 characters.', { argument: 'text' });
       const query = toLuceneQuery(text);
-      if (!query) throw new GraphQLError('`text` must contain at least one letter or digit.', { extensions: { code: 'BAD_USER_INPUT', argument: 'text' } });
+      if (!query) throw apiError('BAD_USER_INPUT', '`text` must contain at least one letter or digit.', { argument: 'text' });
       const rows = await ctx.db.read<GNode & { score: number }>('read/search', { query, limit: neo4j.int(limit) });
       return rows.map(({ score, ...node }) => {
         ctx.loaders.node.prime(node.id, node);

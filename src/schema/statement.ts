@@ -43,18 +43,11 @@ builder.queryFields((t) => ({
       mode: t.arg({ type: StatementModeEnum, required: false }),
       article: t.arg.id({ required: false, description: 'From this article (key or global id).' }),
     },
-    resolve: (_r, args, ctx) =>
-      pageFromDb(
-        ctx,
-        'read/statements',
-        {
-          speaker: args.speaker ? toKey(String(args.speaker)) : null,
-          about: args.about ? toKey(String(args.about)) : null,
-          stance: args.stance ?? null,
-          mode: args.mode ?? null,
-          articleId: args.article ? toKey(String(args.article)) : null,
-        },
-        args,
-      ),
+    resolve: (_r, args, ctx) => {
+      const speaker = args.speaker ? toKey(String(args.speaker), 'speaker') : null;
+      const about = args.about ? toKey(String(args.about), 'about') : null;
+      const article = args.article ? toKey(String(args.article), 'article') : null;
+      return pageFromDb(ctx, 'read/statements', { speaker, about, stance: args.stance ?? null, mode: args.mode ?? null, articleId: article }, args, { speaker, about, article });
+    },
   }),
 }));

@@ -1,0 +1,48 @@
+/**
+ * The errors a client may see, and the masking of everything else.
+ *
+ * Contract: an expected error is a GraphQLError whose `extensions.code` is one of `ErrorCode`
+ * (clients branch on the code, never on the message), made with `apiError`. Anything else
+ * (a bug, a driver error nobody translated) reaches the client as "Unexpected error." with
+ * code INTERNAL_SERVER_ERROR and no message, Cypher or stack of its own; yoga logs it.
+ * Neo4j driver errors are translated in src/db/errors.ts. yoga and its plugins add their own
+ * codes for requests refused before execution (GRAPHQL_PARSE_FAILED,
+ * GRAPHQL_VALIDATION_FAILED, PERSISTED_QUERY_NOT_IN_LIST, …); those pass through unchanged.
+ */
+import { PothosValidationError } from '@pothos/core';
+import { GraphQLError } from 'graphql';
+import { maskError as yogaMaskError } from 'graphql-yoga';
+
+export type ErrorCode =
+  /** An argument is malformed or out of range; `extensions.argument` names it. */
+  | 'BAD_USER_INPUT'
+  /** A key or id given as a filter or endpoint names nothing in the graph. */
+  | 'NOT_FOUND'
+  /** The query is refused before it runs: too deep, too costly, too many aliases or tokens. */
+  | 'QUERY_TOO_COMPLEX'
+  /** Neo4j cannot be reached; retry later (HTTP 503). */
+  | 'DATABASE_UNAVAILABLE'
+  /** A Neo4j transaction ran past its timeout. */
+  | 'DATABASE_TIMEOUT'
+  /** The request ran past its deadline. */
+  | 'REQUEST_TIMEOUT';
+
+const codes = new Set<string>(['BAD_USER_INPUT', 'NOT_FOUND', 'QUERY_TOO_COMPLEX', 'DATABASE_UNAVAILABLE', 'DATABASE_TIMEOUT', 'REQUEST_TIMEOUT']);
+
+export function apiError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { ...extensions, code } });
+}
+
+/** yoga's `maskedErrors.maskError`: lets expected errors through, masks the rest. */
+export function maskError(error: unknown, message: string, isDev?: boolean): Error {
+  if (error instanceof GraphQLError) {
+    const code = error.extensions?.code;
+    if (typeof code === 'string' && codes.has(code)) return error;
+    // Pothos checks paging arguments ("first must be a non-negative integer").
+    if (error.originalError instanceof PothosValidationError || error instanceof PothosValidationError) {
+      return new GraphQLError(error.message, { nodes: error.nodes, path: error.path, extensions: { code: 'BAD_USER_INPUT' } });
+    }
+  }
+  // yoga logs the original error (with its stack) on the server before masking it.
+  return yogaMaskError(error, message, isDev);
+}

@@ -1,0 +1,106 @@
+/**
+ * Refuses queries too big to answer before any of them runs.
+ *
+ * Contract: `useQueryLimits(options)` checks every operation against the limits below and
+ * answers a refused one with HTTP 400 and an error whose `extensions.code` is
+ * QUERY_TOO_COMPLEX and whose `extensions.limit` names the limit (`tokens`, `aliases`,
+ * `directives`, `depth`, `breadth` or `cost`), with `max` and `actual` where known.
+ *
+ * - tokens, aliases, directives: graphql-armor, counted on the document (tokens while
+ *   parsing, so a huge document is refused before it is parsed in full).
+ * - depth, breadth (fields selected in all) and cost: the Pothos complexity plugin, which
+ *   knows the schema: a connection's selection costs `first` (or `last`, default 20) times
+ *   over, a list with `first` costs that many times, any other list 10 times (see
+ *   `fieldComplexity` in src/builder.ts). Variables are taken into account.
+ */
+import { EnvelopArmor } from '@escape.tech/graphql-armor';
+import { complexityFromQuery } from '@pothos/plugin-complexity';
+import { getOperationAST, GraphQLError, Kind, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode, type ValidationContext } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import { apiError } from '../errors.js';
+
+export interface QueryLimits {
+  /** Lexical tokens in the document (default 2000). */
+  maxTokens?: number;
+  /** Aliased fields (default 15). */
+  maxAliases?: number;
+  /** Directives (default 10). */
+  maxDirectives?: number;
+  /** Nesting of selections (default 12). */
+  maxDepth?: number;
+  /** Fields selected in all (default 300). */
+  maxBreadth?: number;
+  /** Estimated cost (default 10000; the README examples cost 13 to 291). */
+  maxCost?: number;
+  /** Replace "Did you mean …" hints in validation errors (default false; true in production, with introspection off). */
+  hideSuggestions?: boolean;
+}
+
+export const defaultQueryLimits: Required<QueryLimits> = {
+  maxTokens: 2000,
+  maxAliases: 15,
+  maxDirectives: 10,
+  maxDepth: 12,
+  maxBreadth: 300,
+  maxCost: 10_000,
+  hideSuggestions: false,
+};
+
+function tooComplex(message: string, limit: string, max?: number, actual?: number): GraphQLError {
+  return apiError('QUERY_TOO_COMPLEX', message, { limit, ...(max !== undefined ? { max } : {}), ...(actual !== undefined ? { actual } : {}), http: { status: 400 } });
+}
+
+/** armor reports "Syntax Error: Aliases limit of 15 exceeded, found 16."; keep the words, add the code. */
+function armorRejection(limit: string, max: number) {
+  return (ctx: ValidationContext | null, error: GraphQLError) => {
+    const coded = tooComplex(error.message.replace(/^Syntax Error: /, ''), limit, max);
+    if (!ctx) throw coded; // token counting happens in the parser, outside validation
+    ctx.reportError(coded);
+  };
+}
+
+export function useQueryLimits(options: QueryLimits = {}): Plugin {
+  const limits = { ...defaultQueryLimits, ...options };
+  const armor = new EnvelopArmor({
+    maxTokens: { n: limits.maxTokens, onReject: [armorRejection('tokens', limits.maxTokens)], propagateOnRejection: false },
+    maxAliases: { n: limits.maxAliases, onReject: [armorRejection('aliases', limits.maxAliases)], propagateOnRejection: false },
+    maxDirectives: { n: limits.maxDirectives, onReject: [armorRejection('directives', limits.maxDirectives)], propagateOnRejection: false },
+    blockFieldSuggestion: { enabled: limits.hideSuggestions },
+    // Depth and cost come from the schema-aware Pothos rule below.
+    maxDepth: { enabled: false },
+    costLimit: { enabled: false },
+  }).protect();
+
+  return {
+    onPluginInit({ addPlugin }) {
+      for (const plugin of armor.plugins) addPlugin(plugin as Plugin);
+    },
+    onValidate({ addValidationRule, params: { schema, documentAST } }) {
+      // graphql 16 has no rule for an operation type the schema lacks (this one is read-only).
+      const missing = (documentAST as DocumentNode).definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && !(schema as GraphQLSchema).getRootType(d.operation));
+      if (missing) {
+        addValidationRule((ctx: ValidationContext) => {
+          ctx.reportError(new GraphQLError(`This API has no ${missing.operation} operations: it only answers queries.`, { nodes: missing }));
+          return {};
+        });
+      }
+    },
+    // Cost depends on the variables, and yoga caches validation by document text alone, so
+    // depth, breadth and cost are measured here, per request, once the document is valid.
+    onExecute({ args, setResultAndStopExecution }) {
+      const operation = getOperationAST(args.document, args.operationName);
+      if (!operation) return;
+      const document: DocumentNode = { ...args.document, definitions: (args.document as DocumentNode).definitions.filter((d) => d === operation || d.kind === Kind.FRAGMENT_DEFINITION) };
+      const { depth, breadth, complexity } = complexityFromQuery(document, { schema: args.schema, ctx: args.contextValue as object, variables: (args.variableValues ?? {}) as Record<string, unknown> });
+      const refusal =
+        depth > limits.maxDepth
+          ? tooComplex(`Query depth of ${depth} exceeds the limit of ${limits.maxDepth}.`, 'depth', limits.maxDepth, depth)
+          : breadth > limits.maxBreadth
+            ? tooComplex(`Query selects ${breadth} fields; the limit is ${limits.maxBreadth}.`, 'breadth', limits.maxBreadth, breadth)
+            : complexity > limits.maxCost
+              ? tooComplex(`Query cost of ${complexity} exceeds the limit of ${limits.maxCost}; ask for smaller pages (\`first\`) or fewer nested lists.`, 'cost', limits.maxCost, complexity)
+              : null;
+      if (refusal) setResultAndStopExecution({ errors: [refusal] });
+    },
+  };
+}
