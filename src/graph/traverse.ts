@@ -2,6 +2,7 @@
  * Small helpers over the relationship loader: the neighbours of a node by relationship type
  * and direction, and paging of lists held in memory or read a page at a time.
  */
+import { PothosValidationError } from '@pothos/core';
 import { resolveArrayConnection, resolveOffsetConnection } from '@pothos/plugin-relay';
 import neo4j from 'neo4j-driver';
 import type { Context } from '../context.js';
@@ -38,9 +39,20 @@ export async function firstRelated(ctx: Context, id: string, type: string, direc
   return (await related(ctx, id, [type], direction))[0]?.other ?? null;
 }
 
+/** Pothos refuses a malformed cursor; say which argument, with the code clients expect. */
+function badCursor(error: unknown, args: ConnectionArgs): never {
+  if (!(error instanceof PothosValidationError)) throw error;
+  const argument = args.after != null ? 'after' : args.before != null ? 'before' : 'first';
+  throw apiError('BAD_USER_INPUT', `\`${argument}\`: ${error.message.replace(/ OffsetConnection:$/, '')}.`, { argument });
+}
+
 export function pageOf<T>(args: ConnectionArgs, list: readonly T[]) {
   checkPage(args);
-  return { ...resolveArrayConnection({ args, ...PAGE }, list), totalCount: list.length };
+  try {
+    return { ...resolveArrayConnection({ args, ...PAGE }, list), totalCount: list.length };
+  } catch (error) {
+    return badCursor(error, args);
+  }
 }
 
 /**
@@ -56,7 +68,7 @@ export async function pageFromDb(ctx: Context, name: CypherName, params: Record<
     const [row] = await ctx.db.read<{ total: number; page: GNode[] }>(name, { ...params, offset: neo4j.int(offset), limit: neo4j.int(limit) });
     totalCount = row?.total ?? 0;
     return row?.page ?? [];
-  });
+  }).catch((error: unknown) => badCursor(error, args));
   if (totalCount === 0) await requireNodes(ctx, filters);
   return { ...connection, totalCount };
 }

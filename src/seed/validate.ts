@@ -102,7 +102,14 @@ export function validateSeed(dir: string): SeedPlan {
     const first = doc.errors.slice(0, 3).map((e) => ({ file: shown(graphFile), line: e.linePos?.[0].line, column: e.linePos?.[0].col, path: '', message: `YAML: ${e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}` }));
     throw new SeedValidationError(first);
   }
-  const parsed = graphFileSchema.safeParse(doc.toJS({ maxAliasCount: 100 }));
+  let plain: unknown;
+  try {
+    plain = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    // The yaml library refuses alias "bombs" (aliases that expand exponentially) here.
+    fail(graphFile, `YAML: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const parsed = graphFileSchema.safeParse(plain);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) problem(issue.path as Path, describeIssue(issue));
     throw new SeedValidationError(problems);
