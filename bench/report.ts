@@ -1,0 +1,205 @@
+/**
+ * What a benchmark run records and how it is shown: the result JSON (bench/results/), the
+ * lines printed while it runs, and docs/benchmarks.md, rewritten from the result.
+ *
+ * Goals (docs/DESIGN targets), judged per operation for this server ("ours"):
+ * - throughput at least 0.7× the raw driver's, at every size measured;
+ * - throughput ahead of @neo4j/graphql's, at every size measured;
+ * - p99 at the 1m corpus within 2× p99 on the article (needs both sizes in one run);
+ * - Cypher round trips per request no more than the operation's depth.
+ */
+import { cpus, loadavg, release, totalmem, type } from 'node:os';
+import type { ServerName } from './equivalence.js';
+import type { LoadResult } from './load.js';
+import { operations, type OperationName, type Samples } from './operations.js';
+
+export interface Machine {
+  cpu: string;
+  cores: number;
+  ramGiB: number;
+  os: string;
+  node: string;
+  neo4j: string;
+  /** 1-minute load average when the run began: other work on the machine shows here. */
+  loadAverage: number;
+}
+
+export interface Settings {
+  sizes: string[];
+  ops: OperationName[];
+  servers: ServerName[];
+  durationSeconds: number;
+  warmupSeconds: number;
+  connections: number;
+  rate: number;
+  seed: number;
+}
+
+export interface OpResult {
+  throughput: LoadResult;
+  latency: LoadResult;
+}
+
+export interface SizeResult {
+  size: string;
+  nodes: number;
+  relationships: number;
+  /** Variable sets compared across servers, and how many answers differed. */
+  equivalence: { checked: number; mismatches: number };
+  /** This server's Cypher round trips per request (most over the checked samples) and the operation's depth. */
+  roundTrips: Partial<Record<OperationName, { trips: number; depth: number }>>;
+  results: Partial<Record<OperationName, Partial<Record<ServerName, OpResult>>>>;
+  /** Operations left out at this size, and why. */
+  skipped: Partial<Record<OperationName, string>>;
+  samples: Samples;
+}
+
+export interface BenchResult {
+  startedAt: string;
+  finishedAt: string | null;
+  machine: Machine;
+  settings: Settings;
+  sizes: SizeResult[];
+}
+
+export function describeMachine(neo4jVersion: string): Machine {
+  const cpu = cpus();
+  return {
+    cpu: cpu[0]?.model.trim() ?? 'unknown',
+    cores: cpu.length,
+    ramGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
+    os: `${type()} ${release()}`,
+    node: process.version,
+    neo4j: neo4jVersion,
+    loadAverage: Math.round(loadavg()[0]! * 100) / 100,
+  };
+}
+
+const errorsOf = (r: LoadResult) => r.errors.non2xx + r.errors.failed + r.errors.graphql;
+const fmt = (n: number | undefined, digits = 0) => (n === undefined || !Number.isFinite(n) ? '—' : n.toFixed(digits));
+const ratio = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined || b === 0 ? undefined : a / b);
+
+/** One printed line per measurement, as the run goes. */
+export function progressLine(size: string, op: OperationName, server: ServerName, phase: 'throughput' | 'latency', r: LoadResult): string {
+  const what = phase === 'throughput' ? `${fmt(r.rps, 0).padStart(7)} req/s` : `p50 ${fmt(r.p50, 1).padStart(7)} ms  p99 ${fmt(r.p99, 1).padStart(7)} ms`;
+  const errors = errorsOf(r);
+  return `  ${size.padEnd(7)} ${op.padEnd(16)} ${server.padEnd(5)} ${phase.padEnd(10)} ${what}  (${r.requests} requests${errors ? `, ${errors} errors: ${r.errors.non2xx} non-2xx, ${r.errors.failed} failed, ${r.errors.graphql} GraphQL` : ''})`;
+}
+
+/** The ratios printed after each operation. */
+export function ratioLine(size: string, op: OperationName, byServer: Partial<Record<ServerName, OpResult>>): string {
+  const ours = byServer.ours?.throughput.rps;
+  return `  ${size.padEnd(7)} ${op.padEnd(16)} ours/raw ${fmt(ratio(ours, byServer.raw?.throughput.rps), 2)}×  ours/peer ${fmt(ratio(ours, byServer.peer?.throughput.rps), 2)}×`;
+}
+
+type Verdict = { met: boolean; text: string } | null;
+
+function throughputGoal(result: BenchResult, op: OperationName, other: ServerName, meets: (r: number) => boolean): Verdict {
+  const seen = result.sizes.flatMap((s) => {
+    const r = ratio(s.results[op]?.ours?.throughput.rps, s.results[op]?.[other]?.throughput.rps);
+    return r === undefined ? [] : [{ size: s.size, r }];
+  });
+  if (!seen.length) return null;
+  const missed = seen.filter((x) => !meets(x.r));
+  const range = seen.map((x) => `${x.size} ${x.r.toFixed(2)}×`).join(', ');
+  return { met: !missed.length, text: missed.length ? `missed at ${missed.map((x) => x.size).join(', ')} (${range})` : `met (${range})` };
+}
+
+function p99Growth(result: BenchResult, op: OperationName): { article?: number; large?: number; ratio?: number } {
+  const article = result.sizes.find((s) => s.size === 'article')?.results[op]?.ours?.latency.p99;
+  const large = result.sizes.find((s) => s.size === '1m')?.results[op]?.ours?.latency.p99;
+  return { article, large, ratio: ratio(large, article) };
+}
+
+function roundTripGoal(result: BenchResult, op: OperationName): Verdict {
+  const seen = result.sizes.flatMap((s) => (s.roundTrips[op] ? [s.roundTrips[op]!] : []));
+  if (!seen.length) return null;
+  const trips = Math.max(...seen.map((x) => x.trips));
+  const depth = seen[0]!.depth;
+  return { met: trips <= depth, text: `${trips} round trip${trips === 1 ? '' : 's'}, depth ${depth}` };
+}
+
+const verdict = (v: Verdict) => (v ? `${v.met ? '✅' : '❌'} ${v.text}` : 'not measured');
+
+export function renderMarkdown(result: BenchResult): string {
+  const { machine: m, settings: s } = result;
+  const ops = s.ops;
+  const lines: string[] = [];
+  const table = (header: string[], rows: string[][]) => {
+    lines.push(`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`), '');
+  };
+
+  lines.push(
+    '# Benchmarks',
+    '',
+    `Written by \`npm run bench\` (bench/run.ts) on ${result.finishedAt ?? result.startedAt}; run it again to rewrite this page. The raw figures are in \`bench/results/latest.json\`.`,
+    '',
+    '## Machine',
+    '',
+  );
+  table(['CPU', 'Cores', 'RAM', 'OS', 'Node', 'Neo4j', 'Load average at start'], [[m.cpu, String(m.cores), `${m.ramGiB} GiB`, m.os, m.node, m.neo4j, String(m.loadAverage)]]);
+  lines.push(
+    'The servers, Neo4j and autocannon share these cores, so the figures are for comparing the servers with each other and sizes with each other on this machine, not absolute capacity. A load average above the core count at the start means other work was running.',
+    '',
+    '## Method',
+    '',
+    '- **Servers**, each in its own Node process on loopback, over the same local Neo4j and the same data:',
+    '  - *ours*: this server (`src/yoga.ts` on `src/server.ts`, GraphiQL off), from `bench/ours-server.ts`;',
+    '  - *raw*: the practical limit, hand-written tuned Cypher (`bench/raw/*.cypher`, one query per operation) behind a bare `node:http` handler, `bench/raw-server.ts`;',
+    '  - *peer*: @neo4j/graphql 7 on graphql-yoga with its own type definitions (`bench/peer/type-defs.graphql`), `bench/peer-server.ts`.',
+    '- **Operations** (`bench/operations.ts`), the same question to each server (the peer in its own dialect):',
+    ...ops.map((op) => `  - \`${op}\`: ${operations[op].summary}.`),
+    `- **Data**: the corpora of \`bench/corpus/\` (\`article\` is the real article; the others are synthetic with the same shape). Variables: about 50 sets per operation, picked with seed ${s.seed} by the Cypher in \`bench/sample/\` (the 10 hubs, then random ones); requests cycle through them.`,
+    '- **Check first**: before measuring, a few variable sets per operation are sent to every server and the answers compared after the normalisation documented in `bench/equivalence.ts`; a difference stops the run.',
+    `- **Load**: autocannon. Throughput at saturation: ${s.connections} connections for ${s.durationSeconds} s. Latency: a fixed ${s.rate} requests/s for ${s.durationSeconds} s (corrected for coordinated omission). ${s.warmupSeconds} s warm-up per server and operation first. Servers take turns in rotating order, operation by operation. Errors are non-2xx answers, failed connections and GraphQL \`errors\` in 2xx bodies (every body is checked).`,
+    '- **Round trips**: each operation is run once per checked variable set through `createApp` in-process, counting the queries `GraphDb` sends (`onQuery`); depth is the number of nested fields with selections on the longest branch.',
+    '',
+    '## Goals',
+    '',
+  );
+  table(
+    ['Operation', 'Throughput ≥ 0.7× raw', 'Throughput ahead of peer', 'p99 at 1m ≤ 2× article', 'Round trips ≤ depth'],
+    ops.map((op) => {
+      const g = p99Growth(result, op);
+      const growth = g.ratio === undefined ? 'needs article and 1m in one run' : `${g.ratio <= 2 ? '✅ met' : '❌ missed'} (${g.ratio.toFixed(2)}×: ${g.article!.toFixed(1)} → ${g.large!.toFixed(1)} ms)`;
+      return [`\`${op}\``, verdict(throughputGoal(result, op, 'raw', (r) => r >= 0.7)), verdict(throughputGoal(result, op, 'peer', (r) => r > 1)), growth, verdict(roundTripGoal(result, op))];
+    }),
+  );
+
+  // A server slower than the fixed rate sends fewer requests than asked: its latency then includes queueing.
+  const behind = (x: OpResult) => x.latency.requests < 0.9 * s.rate * s.durationSeconds;
+  lines.push('## Results', '', `† fell behind the fixed rate of ${s.rate} requests/s (under 90% of the requests were sent), so its latency includes waiting for a free connection.`, '');
+  for (const size of result.sizes) {
+    lines.push(`### ${size.size}: ${size.nodes.toLocaleString('en')} nodes, ${size.relationships.toLocaleString('en')} relationships`, '');
+    lines.push(`Equivalence check: ${size.equivalence.checked} variable sets, ${size.equivalence.mismatches === 0 ? 'every server gave the same answers' : `${size.equivalence.mismatches} differing answers`}.`, '');
+    table(
+      ['Operation', 'ours req/s', 'raw req/s', 'peer req/s', 'ours/raw', 'ours/peer', 'ours p50 / p99 ms', 'raw p50 / p99 ms', 'peer p50 / p99 ms', 'Errors (ours/raw/peer)'],
+      ops.map((op) => {
+        if (size.skipped[op]) return [`\`${op}\``, `skipped: ${size.skipped[op]}`, '', '', '', '', '', '', '', ''];
+        const r = size.results[op] ?? {};
+        const lat = (x?: OpResult) => (x ? `${fmt(x.latency.p50, 1)} / ${fmt(x.latency.p99, 1)}${behind(x) ? ' †' : ''}` : '—');
+        const errs = (x?: OpResult) => (x ? String(errorsOf(x.throughput) + errorsOf(x.latency)) : '—');
+        return [
+          `\`${op}\``,
+          fmt(r.ours?.throughput.rps),
+          fmt(r.raw?.throughput.rps),
+          fmt(r.peer?.throughput.rps),
+          `${fmt(ratio(r.ours?.throughput.rps, r.raw?.throughput.rps), 2)}×`,
+          `${fmt(ratio(r.ours?.throughput.rps, r.peer?.throughput.rps), 2)}×`,
+          lat(r.ours),
+          lat(r.raw),
+          lat(r.peer),
+          `${errs(r.ours)} / ${errs(r.raw)} / ${errs(r.peer)}`,
+        ];
+      }),
+    );
+  }
+
+  lines.push('## p99 of this server as the graph grows', '');
+  const sizes = result.sizes.map((x) => x.size);
+  table(['Operation', ...sizes.map((x) => `p99 ${x} (ms)`), 'p99 1m / p99 article'], ops.map((op) => [`\`${op}\``, ...result.sizes.map((x) => fmt(x.results[op]?.ours?.latency.p99, 1)), (() => { const g = p99Growth(result, op).ratio; return g === undefined ? '—' : `${g.toFixed(2)}×`; })()]));
+
+  lines.push('## Cypher round trips per request (this server)', '');
+  table(['Operation', 'Depth', ...sizes.map((x) => `Round trips, ${x}`)], ops.map((op) => [`\`${op}\``, String(result.sizes.find((x) => x.roundTrips[op])?.roundTrips[op]?.depth ?? '—'), ...result.sizes.map((x) => String(x.roundTrips[op]?.trips ?? '—'))]));
+  return `${lines.join('\n').trimEnd()}\n`;
+}

@@ -1,0 +1,7 @@
+// People within 4 hops of $id over the relationships between entities and facts (the types
+// the loader writes, src/seed/load.ts), so that a path between them exists.
+MATCH (a:Node {id: $id})-[:HOLDS|IN|PART_OF|MEMBER_OF|AFFILIATED_WITH|PARTICIPATED_IN|TARGETS|DECIDED_BY|CONSIDERED_AT|ON|BY|HELD_AT|VOTED|SAID_BY|TOLD_TO|MADE_IN|QUOTES|ABOUT|PROPOSED|SUPPORTED|OPPOSED|QUOTED|LEADS|REPRESENTS|REMOVED_WHIP_FROM|CRITICISED|PRAISED|ACCUSED|INVESTIGATED|ALLIED_WITH|WORKS_FOR*1..4]-(b:Person)
+WHERE b <> a
+WITH DISTINCT b LIMIT $limit
+RETURN b.id AS id
+ORDER BY id
