@@ -19,9 +19,10 @@ async function main() {
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
-    log('Stopping…');
+    log(`Stopping: no new requests; finishing ${running?.inFlight() ?? 0} in flight…`);
     await running?.close();
     await conn.close();
+    log('Stopped.');
     process.exit(code);
   };
   process.once('SIGINT', () => void stop(0));
@@ -35,7 +36,8 @@ async function main() {
     } else {
       log(`The database holds ${row.articles} article(s); not seeding (run \`npm run seed\` to reload).`);
     }
-    running = await listen(createApp({ db: conn.db, graphiql: config.graphiql }), { port: config.port, host: config.host });
+    const app = createApp({ db: conn.db, graphiql: config.graphiql, introspection: config.introspection, corsOrigins: config.corsOrigins, requestTimeoutMs: config.requestTimeoutMs, persistedOperations: config.persistedOperations });
+    running = await listen(app, { port: config.port, host: config.host });
     log(`GraphQL ready at ${running.url}/graphql${config.graphiql ? ' (open it in a browser for GraphiQL)' : ''}`);
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);

@@ -2,21 +2,33 @@
  * Puts the app on a port and takes it off again.
  *
  * Contract: `listen(app, { port, host })` resolves once the port is bound (a busy port
- * rejects with a message that names it). `close()` stops taking new connections, waits for
- * requests in flight to finish (up to `graceMs`, default 10 s), then resolves.
+ * rejects with a message that names it). `inFlight()` counts requests received and not yet
+ * answered. `close()` stops taking new connections at once, lets requests in flight (and
+ * requests already sent on open connections) finish, up to `graceMs` (default 10 s; then
+ * their connections are cut), closes idle keep-alive connections, and resolves when no
+ * connection is left.
  */
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { Server as NetServer, type AddressInfo } from 'node:net';
 import type { App } from './yoga.js';
 
 export interface RunningServer {
   server: Server;
   url: string;
+  inFlight(): number;
   close(graceMs?: number): Promise<void>;
 }
 
 export function listen(app: App, { port, host }: { port: number; host: string }): Promise<RunningServer> {
   const server = createServer(app);
+  let inFlight = 0;
+  let closing = false;
+  server.on('request', (_req, res) => {
+    inFlight++;
+    res.once('close', () => inFlight--);
+    // While closing, answer and hang up, so keep-alive clients move to another instance.
+    if (closing) res.setHeader('connection', 'close');
+  });
   return new Promise((done, fail) => {
     server.once('error', (err: NodeJS.ErrnoException) => {
       fail(err.code === 'EADDRINUSE' ? new Error(`Port ${port} on ${host} is already in use; set PORT to another port.`) : err);
@@ -26,14 +38,23 @@ export function listen(app: App, { port, host }: { port: number; host: string })
       done({
         server,
         url: `http://${host.includes(':') ? `[${host}]` : host}:${bound}`,
+        inFlight: () => inFlight,
         close: (graceMs = 10_000) =>
           new Promise<void>((closed) => {
-            const timer = setTimeout(() => server.closeAllConnections(), graceMs);
-            server.close(() => {
-              clearTimeout(timer);
+            closing = true;
+            // A connection with no request in progress may still hold one that was sent but
+            // not yet read (the event loop is busy while requests run): close idle
+            // connections only once nothing is in flight, then as they appear.
+            const sweep = setInterval(() => inFlight === 0 && server.closeIdleConnections(), 100);
+            const cut = setTimeout(() => server.closeAllConnections(), graceMs);
+            // net.Server's close, not http.Server's: the latter also drops every connection
+            // without a request in progress at once, including one whose request has been
+            // sent but not yet read, and that client would see its request fail.
+            NetServer.prototype.close.call(server, () => {
+              clearInterval(sweep);
+              clearTimeout(cut);
               closed();
             });
-            server.closeIdleConnections();
           }),
       });
     });

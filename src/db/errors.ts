@@ -7,6 +7,7 @@
  * shutting down, DATABASE_TIMEOUT when a transaction ran out of time. Anything else comes
  * back unchanged, for src/errors.ts to mask. The driver's own message is never passed on.
  */
+import { GraphQLError } from 'graphql';
 import { Neo4jError } from 'neo4j-driver';
 import { apiError } from '../errors.js';
 
@@ -15,14 +16,18 @@ const unavailable = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.Transi
 export function translateDriverError(error: unknown, signal?: AbortSignal): unknown {
   if (signal?.aborted) return deadlineError(signal);
   if (!(error instanceof Neo4jError)) return error;
-  if (unavailable.has(error.code) || error.code.startsWith('Neo.ClientError.Cluster.')) {
-    return apiError('DATABASE_UNAVAILABLE', 'The graph database is unavailable; try again shortly.', { http: { status: 503 } });
-  }
+  if (unavailable.has(error.code) || error.code.startsWith('Neo.ClientError.Cluster.')) return unavailableError();
   if (error.code === 'Neo.ClientError.Transaction.TransactionTimedOut' || error.code === 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration') {
     return apiError('DATABASE_TIMEOUT', 'The query took too long and was stopped.');
   }
   return error;
 }
+
+export function unavailableError(): GraphQLError {
+  return apiError('DATABASE_UNAVAILABLE', 'The graph database is unavailable; try again shortly.', { http: { status: 503 } });
+}
+
+export const isUnavailable = (error: unknown) => error instanceof GraphQLError && error.extensions.code === 'DATABASE_UNAVAILABLE';
 
 /** The error for a request whose deadline passed (or whose client went away). */
 export function deadlineError(signal: AbortSignal): Error {

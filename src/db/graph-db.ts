@@ -10,12 +10,14 @@
  *
  * Failing fast: connections time out after `connectionTimeoutMs` and a failed query is
  * retried for at most `retryTimeMs`, so with Neo4j down a read fails in about that long with
- * DATABASE_UNAVAILABLE; the driver reconnects by itself once Neo4j is back. `reader(signal)`
+ * DATABASE_UNAVAILABLE. After such a failure, queries fail at once for `cooldownMs` (a circuit
+ * breaker: no request waits on a database known to be down), then the next one tries again;
+ * the driver reconnects by itself once Neo4j is back. `reader(signal)`
  * gives a request its own view whose reads stop when the request's deadline passes.
  */
 import neo4j, { type Driver, type ManagedTransaction, type RecordShape } from 'neo4j-driver';
 import { cypher, type CypherName } from './cypher.js';
-import { deadlineError, translateDriverError } from './errors.js';
+import { deadlineError, isUnavailable, translateDriverError, unavailableError } from './errors.js';
 
 export interface GraphDbOptions {
   uri: string;
@@ -26,8 +28,10 @@ export interface GraphDbOptions {
   transactionTimeoutMs?: number;
   /** How long to wait for a connection before failing (default 1 s). */
   connectionTimeoutMs?: number;
-  /** How long the driver retries a query that failed for a transient reason (default 1 s). */
+  /** How long the driver goes on retrying a query that failed for a transient reason (default 0.5 s: one retry, about 1 s later). */
   retryTimeMs?: number;
+  /** After Neo4j is found unreachable, how long to fail at once before trying again (default 1 s). */
+  cooldownMs?: number;
 }
 
 /** What a request may do with the graph: read, by Cypher file name. */
@@ -44,13 +48,19 @@ export class GraphDb {
   private readonly timeout: number;
   private readonly listeners = new Set<QueryListener>();
 
-  constructor({ uri, user = 'neo4j', password = '', database, transactionTimeoutMs = 5_000, connectionTimeoutMs = 1_000, retryTimeMs = 1_000 }: GraphDbOptions) {
+  private readonly cooldown: number;
+  private downUntil = 0;
+
+  constructor({ uri, user = 'neo4j', password = '', database, transactionTimeoutMs = 5_000, connectionTimeoutMs = 1_000, retryTimeMs = 500, cooldownMs = 1_000 }: GraphDbOptions) {
     this.database = database;
+    this.cooldown = cooldownMs;
     this.timeout = transactionTimeoutMs;
     this.driver = neo4j.driver(uri, password ? neo4j.auth.basic(user, password) : undefined, {
       disableLosslessIntegers: true,
       connectionTimeout: connectionTimeoutMs,
-      connectionAcquisitionTimeout: connectionTimeoutMs,
+      // Waiting for a pooled connection under load is not an outage: give it longer.
+      connectionAcquisitionTimeout: Math.max(connectionTimeoutMs, 10_000),
+      maxConnectionPoolSize: 100,
       maxTransactionRetryTime: retryTimeMs,
       userAgent: 'newsgraph/0.1',
     });
@@ -116,6 +126,7 @@ export class GraphDb {
 
   private async run<T extends Row>(routing: 'READ' | 'WRITE', name: CypherName, params: Record<string, unknown>, signal?: AbortSignal): Promise<T[]> {
     if (signal?.aborted) throw deadlineError(signal);
+    if (Date.now() < this.downUntil) throw unavailableError();
     this.emit(name, params);
     try {
       const query = this.driver.executeQuery(cypher(name), params, {
@@ -128,7 +139,9 @@ export class GraphDb {
       const result = await (signal ? raceAbort(query, signal) : query);
       return result.records.map((r) => r.toObject() as T);
     } catch (error) {
-      throw translateDriverError(error, signal);
+      const translated = translateDriverError(error, signal);
+      if (isUnavailable(translated)) this.downUntil = Date.now() + this.cooldown;
+      throw translated;
     }
   }
 }
