@@ -5,7 +5,8 @@
  * corrects for coordinated omission, so a server that falls behind the rate shows it in p99).
  *
  * Contract: `load(options)` resolves to requests per second (mean over the run), latency
- * percentiles in milliseconds, and errors: non-2xx answers, connection errors and timeouts,
+ * percentiles in milliseconds (null when no request completed: requests still in flight when
+ * the run ends are not counted), and errors: non-2xx answers, connection errors and timeouts,
  * and 2xx answers whose body carries GraphQL `errors` (every body is checked).
  */
 import autocannon from 'autocannon';
@@ -21,8 +22,9 @@ export interface LoadOptions {
 
 export interface LoadResult {
   rps: number;
-  p50: number;
-  p99: number;
+  /** null when no request completed within the run. */
+  p50: number | null;
+  p99: number | null;
   requests: number;
   errors: { non2xx: number; failed: number; graphql: number };
 }
@@ -52,8 +54,8 @@ export async function load({ url, bodies, connections, durationSeconds, overallR
   });
   return {
     rps: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
+    p50: result.requests.total ? result.latency.p50 : null,
+    p99: result.requests.total ? result.latency.p99 : null,
     requests: result.requests.total,
     errors: { non2xx: result.non2xx, failed: result.errors, graphql },
   };
