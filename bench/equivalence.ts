@@ -1,18 +1,20 @@
 /**
  * The check that makes the benchmark fair: for every operation and a few of its sampled
- * variable sets, every server gives the same answer as the first one present (ours, else raw).
+ * variable sets, every server that answers gives the same answer.
  *
  * Normalisation, documented here once: the peer's `data` is mapped to our shape by the
  * operation's `fromPeer` (its lists of one for single relationships become the value, its
- * per-type search results are merged by score, labels are built from the type's name, title
+ * per-index search results are merged by score, labels are built from the type's name, title
  * or text as src/schema/node.ts builds them); then every answer goes through the
  * operation's `normalise` (lists the schema leaves unordered are sorted; search hits tied at
  * the last score of a full page are compared by number), and the results must be deeply
- * equal. A GraphQL error or a failed request counts as a mismatch.
+ * equal.
  *
  * Contract: `checkEquivalence({ ask, samples, ... })` returns how many variable sets it
- * compared and the mismatches (none when the servers agree); `ask(server, op, variables)`
- * returns the `data` as that server sent it.
+ * compared, the differences (answers that disagree with the first server that answered:
+ * ours, else raw, else peer) and the failures (no answer: an error or a timeout, which the
+ * load tests then count as errors). `ask(server, op, variables)` returns the `data` as that
+ * server sent it, or throws.
  */
 import { isDeepStrictEqual } from 'node:util';
 import { operationNames, operations, type OperationName, type Samples, type Variables } from './operations.js';
@@ -22,13 +24,23 @@ export type ServerName = (typeof serverNames)[number];
 
 export type Ask = (server: ServerName, op: OperationName, variables: Variables) => Promise<unknown>;
 
-export interface Mismatch {
+/** Two servers answered and their answers differ after normalisation. */
+export interface Difference {
   op: OperationName;
   variables: Variables;
   server: ServerName;
-  /** What the reference server answered and what this one did, both normalised (an error as `{ error }`). */
+  /** The first server that answered, and both answers, normalised. */
+  reference: ServerName;
   expected: unknown;
   actual: unknown;
+}
+
+/** A server gave no answer: an HTTP or GraphQL error, or a timeout. */
+export interface Failure {
+  op: OperationName;
+  variables: Variables;
+  server: ServerName;
+  error: string;
 }
 
 /** The variable sets checked: the first (a hub), the last, and evenly spaced ones between. */
@@ -58,29 +70,28 @@ export function dataOf(server: ServerName, status: number, text: string): unknow
   return body.data;
 }
 
-export async function checkEquivalence({ ask, samples, servers = [...serverNames], ops = [...operationNames], perOp = 4 }: { ask: Ask; samples: Samples; servers?: ServerName[]; ops?: OperationName[]; perOp?: number }): Promise<{ checked: number; mismatches: Mismatch[] }> {
-  const [reference, ...others] = serverNames.filter((s) => servers.includes(s));
-  const mismatches: Mismatch[] = [];
+export async function checkEquivalence({ ask, samples, servers = [...serverNames], ops = [...operationNames], perOp = 4 }: { ask: Ask; samples: Samples; servers?: ServerName[]; ops?: OperationName[]; perOp?: number }): Promise<{ checked: number; differences: Difference[]; failures: Failure[] }> {
+  const present = serverNames.filter((s) => servers.includes(s));
+  const differences: Difference[] = [];
+  const failures: Failure[] = [];
   let checked = 0;
-  if (!reference || !others.length) return { checked, mismatches };
-  const answer = async (server: ServerName, op: OperationName, variables: Variables) => {
-    try {
-      const data = await ask(server, op, variables);
-      return { ok: true, value: operations[op].normalise(server === 'peer' ? operations[op].fromPeer(data) : data) };
-    } catch (error) {
-      return { ok: false, value: { error: error instanceof Error ? error.message : String(error) } };
-    }
-  };
   for (const op of ops) {
     for (const variables of spread(samples[op], perOp)) {
       checked++;
-      const expected = await answer(reference, op, variables);
-      if (!expected.ok) mismatches.push({ op, variables, server: reference, expected: null, actual: expected.value });
-      for (const server of others) {
-        const actual = await answer(server, op, variables);
-        if (!actual.ok || !isDeepStrictEqual(actual.value, expected.value)) mismatches.push({ op, variables, server, expected: expected.value, actual: actual.value });
+      let reference: { server: ServerName; value: unknown } | null = null;
+      for (const server of present) {
+        let value: unknown;
+        try {
+          const data = await ask(server, op, variables);
+          value = operations[op].normalise(server === 'peer' ? operations[op].fromPeer(data) : data);
+        } catch (error) {
+          failures.push({ op, variables, server, error: error instanceof Error ? error.message : String(error) });
+          continue;
+        }
+        if (!reference) reference = { server, value };
+        else if (!isDeepStrictEqual(value, reference.value)) differences.push({ op, variables, server, reference: reference.server, expected: reference.value, actual: value });
       }
     }
   }
-  return { checked, mismatches };
+  return { checked, differences, failures };
 }

@@ -44,8 +44,8 @@ export interface SizeResult {
   size: string;
   nodes: number;
   relationships: number;
-  /** Variable sets compared across servers, and how many answers differed. */
-  equivalence: { checked: number; mismatches: number };
+  /** Variable sets compared across servers, how many answers differed, and the requests that got no answer. */
+  equivalence: { checked: number; differences: number; failures: { op: OperationName; server: ServerName; error: string }[] };
   /** This server's Cypher round trips per request (most over the checked samples) and the operation's depth. */
   roundTrips: Partial<Record<OperationName, { trips: number; depth: number }>>;
   results: Partial<Record<OperationName, Partial<Record<ServerName, OpResult>>>>;
@@ -161,7 +161,7 @@ export function renderMarkdown(result: BenchResult): string {
     '- **Operations** (`bench/operations.ts`), the same question to each server (the peer in its own dialect):',
     ...ops.map((op) => `  - \`${op}\`: ${operations[op].summary}.`),
     `- **Data**: the corpora of \`bench/corpus/\` (\`article\` is the real article; the others are synthetic with the same shape). Variables: about 50 sets per operation, picked with seed ${s.seed} by the Cypher in \`bench/sample/\` (the 10 hubs, then random ones; for \`path\`, pairs of people within 4 hops joined by at most 100 shortest chains); requests cycle through them.`,
-    '- **Check first**: before measuring, a few variable sets per operation are sent to every server and the answers compared after the normalisation documented in `bench/equivalence.ts`; a difference stops the run.',
+    '- **Check first**: before measuring, a few variable sets per operation are sent to every server and the answers compared after the normalisation documented in `bench/equivalence.ts`; a differing answer stops the run, a missing one (error or over 30 s) is reported below.',
     `- **Load**: autocannon. Throughput at saturation: ${s.connections} connections for ${s.durationSeconds} s. Latency: a fixed ${s.rate} requests/s for ${s.durationSeconds} s (corrected for coordinated omission). ${s.warmupSeconds} s warm-up per server and operation first. Servers take turns in rotating order, operation by operation. Errors are non-2xx answers, failed connections and GraphQL \`errors\` in 2xx bodies (every body is checked).`,
     '- **Round trips**: each operation is run once per checked variable set through `createApp` in-process, counting the queries `GraphDb` sends (`onQuery`); depth is the number of nested fields with selections on the longest branch.',
     '',
@@ -180,7 +180,9 @@ export function renderMarkdown(result: BenchResult): string {
   lines.push('## Results', '', `† fell behind the fixed rate of ${s.rate} requests/s (under 90% of the requests were sent), so its latency includes waiting for a free connection.`, '');
   for (const size of result.sizes) {
     lines.push(`### ${size.size}: ${size.nodes.toLocaleString('en')} nodes, ${size.relationships.toLocaleString('en')} relationships`, '');
-    lines.push(`Equivalence check: ${size.equivalence.checked} variable sets, ${size.equivalence.mismatches === 0 ? 'every server gave the same answers' : `${size.equivalence.mismatches} differing answers`}.`, '');
+    const e = size.equivalence;
+    const failed = e.failures.map((f) => `${f.server} on \`${f.op}\` (${f.error.slice(0, 120)})`);
+    lines.push(`Equivalence check: ${e.checked} variable sets, ${e.differences === 0 ? 'no differing answers' : `${e.differences} differing answers`}${failed.length ? `; no answer from ${failed.join('; ')}` : ''}.`, '');
     table(
       ['Operation', 'ours req/s', 'raw req/s', 'peer req/s', 'ours/raw', 'ours/peer', 'ours p50 / p99 ms', 'raw p50 / p99 ms', 'peer p50 / p99 ms', 'Errors (ours/raw/peer)'],
       ops.map((op) => {

@@ -43,8 +43,9 @@ describe('benchmark equivalence on the real article', () => {
   });
 
   it('gets the same answers from this server, the raw driver and @neo4j/graphql for every operation', async () => {
-    const { checked, mismatches } = await checkEquivalence({ ask, samples, perOp: 3 });
-    expect(mismatches).toEqual([]);
+    const { checked, differences, failures } = await checkEquivalence({ ask, samples, perOp: 3 });
+    expect(failures).toEqual([]);
+    expect(differences).toEqual([]);
     expect(checked).toBe(15);
   });
 
