@@ -1,3 +1,5 @@
+import { cypher } from '../src/db/cypher.js';
+import { linkTypes } from '../src/seed/load.js';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedAll } from '../src/seed/seed-all.js';
@@ -71,6 +73,11 @@ describe('relationship questions', () => {
       expect(p.nodes.at(-1).key).toBe('person:ian-murray');
       expect(p.relationships).toHaveLength(p.length);
     }
+  });
+
+  it('searches paths over exactly the relationship types the loader writes between entities and facts', () => {
+    const types = /\[:([A-Z_|]+)\*\.\.4\]/.exec(cypher('read/path#4'))?.[1]?.split('|');
+    expect(new Set(types)).toEqual(linkTypes);
   });
 
   it('returns no path when none is short enough', async () => {

@@ -1,10 +1,9 @@
-// A page of statements, filtered by speaker, by target and stance, by mode, by article.
+// A page of statements, filtered by mode, by stance (toward anything) and by article; see
+// statements-about and statements-by for the filters that start from a node.
 MATCH (s:Statement)
 WHERE ($articleId IS NULL OR s.articleId = $articleId)
   AND ($mode IS NULL OR s.mode = $mode)
-  AND ($speaker IS NULL OR EXISTS { (s)-[:SAID_BY]->(:Node {id: $speaker}) })
-  AND ($about IS NULL OR EXISTS { (s)-[a:ABOUT]->(:Node {id: $about}) WHERE $stance IS NULL OR a.stance = $stance })
-  AND ($about IS NOT NULL OR $stance IS NULL OR EXISTS { (s)-[a:ABOUT]->() WHERE a.stance = $stance })
+  AND ($stance IS NULL OR EXISTS { (s)-[a:ABOUT]->() WHERE a.stance = $stance })
 WITH s ORDER BY s.articleId, s.start
 WITH collect(s) AS items
 RETURN size(items) AS total,

@@ -3,6 +3,11 @@
  * under cypher/ without the extension ("read/entities-by-id"). Keeping the text in files
  * puts every query in one place to read, PROFILE and review; values only ever travel as
  * `$parameters`.
+ *
+ * One exception, because Cypher takes no parameter there: the upper bound of a
+ * variable-length pattern. A file may write it as `{{bound}}`, and the name then carries it
+ * as a single digit, "read/path#4" (1–9, checked here); the caller validates the number
+ * first, so only one of nine fixed texts can ever result.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -24,9 +29,12 @@ const queries = collect(root, new Map());
 export type CypherName = string;
 
 export function cypher(name: CypherName): string {
-  const text = queries.get(name);
-  if (text === undefined) throw new Error(`No Cypher file cypher/${name}.cypher`);
-  return text;
+  const [file, bound] = name.split('#') as [string, string | undefined];
+  const text = queries.get(file);
+  if (text === undefined) throw new Error(`No Cypher file cypher/${file}.cypher`);
+  if (bound === undefined) return text;
+  if (!/^[1-9]$/.test(bound) || !text.includes('{{bound}}')) throw new Error(`cypher/${file}.cypher: bad bound "${bound}"`);
+  return text.replaceAll('{{bound}}', bound);
 }
 
 /** Statements of a multi-statement file (schema.cypher), split on `;` at line ends. */

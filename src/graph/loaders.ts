@@ -10,8 +10,26 @@ import type { EvidenceRef, GNode, GRel } from './model.js';
 
 export interface Loaders {
   node: DataLoader<string, GNode | null>;
-  relationships: DataLoader<string, GRel[]>;
+  relationships: DataLoader<RelKey, GRel[], string>;
   evidence: DataLoader<string, EvidenceRef[]>;
+}
+
+/** A node's relationships of some types (null or empty: all types). */
+export interface RelKey {
+  id: string;
+  types: readonly string[] | null;
+}
+
+const relKey = (k: RelKey) => `${k.id}|${k.types?.length ? [...k.types].sort().join('|') : ''}`;
+
+interface RelRow {
+  id: string;
+  type: string;
+  outgoing: boolean;
+  props: Record<string, unknown>;
+  otherId: string;
+  otherLabels: string[];
+  otherProps: Record<string, unknown>;
 }
 
 const groupBy = <T extends { id: string }>(ids: readonly string[], rows: T[]) => {
@@ -27,16 +45,35 @@ export function createLoaders(db: GraphReader): Loaders {
     return ids.map((id) => byId.get(id) ?? null);
   });
 
-  const relationships: Loaders['relationships'] = new DataLoader(async (ids) => {
-    const rows = await db.read<{ id: string; type: string; outgoing: boolean; props: Record<string, unknown>; otherId: string; otherLabels: string[]; otherProps: Record<string, unknown> }>('read/relationships-by-node', { ids });
-    return groupBy(ids, rows).map((list) =>
-      list.map((r) => {
-        const other: GNode = { id: r.otherId, labels: r.otherLabels, props: r.otherProps };
-        node.prime(other.id, other);
-        return { type: r.type, outgoing: r.outgoing, self: r.id, other, props: r.props };
-      }),
-    );
-  });
+  // Keyed by node and relationship types ("" for all): asking for a hub's SUPPORTED
+  // relationships reads those, not every statement about it. One query per set of types.
+  const relationships: Loaders['relationships'] = new DataLoader(
+    async (keys) => {
+      const byTypes = new Map<string, { id: string; types: string[] | null }[]>();
+      for (const key of keys) {
+        const types = key.types?.length ? [...key.types].sort() : null;
+        const group = types?.join('|') ?? '';
+        byTypes.set(group, [...(byTypes.get(group) ?? []), { id: key.id, types }]);
+      }
+      const found = new Map<string, GRel[]>();
+      await Promise.all(
+        [...byTypes].map(async ([group, members]) => {
+          const ids = [...new Set(members.map((m) => m.id))];
+          const types = members[0]!.types;
+          const rows = await db.read<RelRow>(types ? 'read/relationships-by-node-typed' : 'read/relationships-by-node', { ids, types });
+          for (const [i, list] of groupBy(ids, rows).entries()) {
+            found.set(`${ids[i]}|${group}`, list.map((r) => {
+              const other: GNode = { id: r.otherId, labels: r.otherLabels, props: r.otherProps };
+              node.prime(other.id, other);
+              return { type: r.type, outgoing: r.outgoing, self: r.id, other, props: r.props };
+            }));
+          }
+        }),
+      );
+      return keys.map((key) => found.get(relKey(key))!);
+    },
+    { cacheKeyFn: relKey },
+  );
 
   const evidence: Loaders['evidence'] = new DataLoader(async (ids) => {
     const rows = await db.read<{ id: string; start: number; end: number; sentenceId: string; sentence: Record<string, unknown> }>('read/evidence-by-node', { ids });

@@ -31,8 +31,8 @@ function checkPage(args: ConnectionArgs): void {
 }
 
 export async function related(ctx: Context, id: string, types: string[] | null, direction: Direction): Promise<GRel[]> {
-  const rels = await ctx.loaders.relationships.load(id);
-  return rels.filter((r) => (!types || types.includes(r.type)) && (direction === 'BOTH' || r.outgoing === (direction === 'OUTGOING')));
+  const rels = await ctx.loaders.relationships.load({ id, types });
+  return rels.filter((r) => direction === 'BOTH' || r.outgoing === (direction === 'OUTGOING'));
 }
 
 export async function firstRelated(ctx: Context, id: string, type: string, direction: Direction): Promise<GNode | null> {

@@ -49,7 +49,7 @@ builder.queryField('path', (t) =>
       }
       // Neo4j returns equally short paths in no fixed order: read up to 100, sort them by
       // the keys and types along them, and keep the first few, so answers are stable.
-      const rows = await ctx.db.read<Row>('read/path', { from, to, maxHops: neo4j.int(maxHops), limit: neo4j.int(100) });
+      const rows = await ctx.db.read<Row>(`read/path#${maxHops}`, { from, to, limit: neo4j.int(100) });
       if (!rows.length) await requireNodes(ctx, { from, to });
       const signature = (r: Row) => [...r.nodes.map((n) => n.id), ...r.rels.map((x) => `${x.type}:${String(x.props.id ?? '')}`)].join('|');
       rows.sort((a, b) => (signature(a) < signature(b) ? -1 : signature(a) > signature(b) ? 1 : 0));

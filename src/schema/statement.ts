@@ -47,7 +47,9 @@ builder.queryFields((t) => ({
       const speaker = args.speaker ? toKey(String(args.speaker), 'speaker') : null;
       const about = args.about ? toKey(String(args.about), 'about') : null;
       const article = args.article ? toKey(String(args.article), 'article') : null;
-      return pageFromDb(ctx, 'read/statements', { speaker, about, stance: args.stance ?? null, mode: args.mode ?? null, articleId: article }, args, { speaker, about, article });
+      // Start from the most selective node given, so the cost follows that node's statements.
+      const query = about ? 'read/statements-about' : speaker ? 'read/statements-by' : 'read/statements';
+      return pageFromDb(ctx, query, { speaker, about, stance: args.stance ?? null, mode: args.mode ?? null, articleId: article }, args, { speaker, about, article });
     },
   }),
 }));
