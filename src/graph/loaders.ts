@@ -5,12 +5,14 @@
  * neighbours also prime the node loader with them, so resolving `other` costs nothing.
  */
 import DataLoader from 'dataloader';
+import neo4j from 'neo4j-driver';
 import type { GraphReader } from '../db/graph-db.js';
 import type { EvidenceRef, GNode, GRel } from './model.js';
 
 export interface Loaders {
   node: DataLoader<string, GNode | null>;
   relationships: DataLoader<RelKey, GRel[], string>;
+  relationshipPages: DataLoader<RelPageKey, { total: number; page: GRel[] }, string>;
   evidence: DataLoader<string, EvidenceRef[]>;
 }
 
@@ -19,6 +21,18 @@ export interface RelKey {
   id: string;
   types: readonly string[] | null;
 }
+
+/** One page of a node's relationships of some types, in one direction, optionally with one stance. */
+export interface RelPageKey {
+  id: string;
+  types: readonly string[];
+  direction: 'OUTGOING' | 'INCOMING' | 'BOTH';
+  stance: string | null;
+  offset: number;
+  limit: number;
+}
+
+const pageQuery = (k: RelPageKey) => JSON.stringify([[...k.types].sort(), k.direction, k.stance, k.offset, k.limit]);
 
 const relKey = (k: RelKey) => `${k.id}|${k.types?.length ? [...k.types].sort().join('|') : ''}`;
 
@@ -75,6 +89,33 @@ export function createLoaders(db: GraphReader): Loaders {
     { cacheKeyFn: relKey },
   );
 
+  // Connections (supporters, statements about, …) read one page in Cypher, so a hub's first
+  // ten supporters cost ten rows, not all of them. One query per distinct page shape.
+  const relationshipPages: Loaders['relationshipPages'] = new DataLoader(
+    async (keys) => {
+      const byQuery = new Map<string, RelPageKey[]>();
+      for (const key of keys) byQuery.set(pageQuery(key), [...(byQuery.get(pageQuery(key)) ?? []), key]);
+      const found = new Map<string, { total: number; page: GRel[] }>();
+      await Promise.all(
+        [...byQuery.values()].map(async (members) => {
+          const { types, direction, stance, offset, limit } = members[0]!;
+          const ids = [...new Set(members.map((m) => m.id))];
+          const rows = await db.read<{ id: string; total: number; page: Omit<RelRow, 'id'>[] }>('read/relationship-pages', { ids, types, direction, stance, offset: neo4j.int(offset), limit: neo4j.int(limit) });
+          for (const row of rows) {
+            const page = row.page.map((r) => {
+              const other: GNode = { id: r.otherId, labels: r.otherLabels, props: r.otherProps };
+              node.prime(other.id, other);
+              return { type: r.type, outgoing: r.outgoing, self: row.id, other, props: r.props };
+            });
+            found.set(`${row.id}|${pageQuery(members[0]!)}`, { total: row.total, page });
+          }
+        }),
+      );
+      return keys.map((key) => found.get(`${key.id}|${pageQuery(key)}`) ?? { total: 0, page: [] });
+    },
+    { cacheKeyFn: (k) => `${k.id}|${pageQuery(k)}` },
+  );
+
   const evidence: Loaders['evidence'] = new DataLoader(async (ids) => {
     const rows = await db.read<{ id: string; start: number; end: number; sentenceId: string; sentence: Record<string, unknown> }>('read/evidence-by-node', { ids });
     return groupBy(ids, rows).map((list) => {
@@ -91,5 +132,5 @@ export function createLoaders(db: GraphReader): Loaders {
     });
   });
 
-  return { node, relationships, evidence };
+  return { node, relationships, relationshipPages, evidence };
 }

@@ -56,6 +56,21 @@ export function pageOf<T>(args: ConnectionArgs, list: readonly T[]) {
 }
 
 /**
+ * A connection over a node's relationships of some types, paged in Cypher (see the
+ * relationshipPages loader): the cost follows the page size, not the node's degree.
+ */
+export async function relationshipPage(ctx: Context, id: string, args: ConnectionArgs, { types, direction, stance = null }: { types: readonly string[]; direction: Direction; stance?: string | null }) {
+  checkPage(args);
+  let totalCount = 0;
+  const connection = await resolveOffsetConnection({ args, ...PAGE }, async ({ offset, limit }) => {
+    const { total, page } = await ctx.loaders.relationshipPages.load({ id, types, direction, stance, offset, limit });
+    totalCount = total;
+    return page;
+  }).catch((error: unknown) => badCursor(error, args));
+  return { ...connection, totalCount };
+}
+
+/**
  * Runs a paged Cypher query (one that returns `total` and `page` for $offset/$limit).
  * `filters` are the keys the query filters by, by argument name: when nothing matches and one
  * of them names no node, that is NOT_FOUND rather than an empty page (checked only then, so

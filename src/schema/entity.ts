@@ -4,7 +4,7 @@
  */
 import { builder } from '../builder.js';
 import { apiError } from '../errors.js';
-import { pageFromDb, pageOf, related } from '../graph/traverse.js';
+import { pageFromDb, related, relationshipPage } from '../graph/traverse.js';
 import { StanceEnum } from './enums.js';
 import { loadByKey } from './node.js';
 import { EntityRef, EventRef, EvidenceType, NodeRef, RelationshipRef, RoleRef, StatementRef } from './refs.js';
@@ -42,13 +42,16 @@ EntityRef.implement({
     statementsBy: t.connection({
       type: StatementRef,
       description: 'What it said.',
-      resolve: async (e, args, ctx) => pageOf(args, (await related(ctx, e.id, ['SAID_BY'], 'INCOMING')).map((r) => r.other)),
+      resolve: async (e, args, ctx) => {
+        const page = await relationshipPage(ctx, e.id, args, { types: ['SAID_BY'], direction: 'INCOMING' });
+        return { ...page, edges: page.edges.map((edge) => ({ ...edge, node: edge.node.other })) };
+      },
     }),
     statementsAbout: t.connection({
       type: RelationshipRef,
       description: 'Statements about it, each edge with its stance (`stance`) and the statement (`other`).',
       args: { stance: t.arg({ type: StanceEnum, required: false, description: 'Only statements with this stance toward it.' }) },
-      resolve: async (e, args, ctx) => pageOf(args, (await related(ctx, e.id, ['ABOUT'], 'INCOMING')).filter((r) => !args.stance || r.props.stance === args.stance)),
+      resolve: (e, args, ctx) => relationshipPage(ctx, e.id, args, { types: ['ABOUT'], direction: 'INCOMING', stance: args.stance ?? null }),
     }),
   }),
 });

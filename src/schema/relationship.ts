@@ -6,7 +6,7 @@
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { relEvidence, type EvidenceRef, type GRel } from '../graph/model.js';
-import { pageOf, related, type Direction } from '../graph/traverse.js';
+import { pageOf, related, relationshipPage, type Direction } from '../graph/traverse.js';
 import { DirectionEnum, RelationTypeEnum, StanceEnum } from './enums.js';
 import { EvidenceType, NodeRef, RelationshipRef } from './refs.js';
 
@@ -44,7 +44,7 @@ RelationshipRef.implement({
 
 builder.interfaceFields(NodeRef, (t) => {
   const stance = (type: 'SUPPORTED' | 'OPPOSED', direction: Direction, description: string) =>
-    t.connection({ type: RelationshipRef, description, resolve: async (n, args, ctx) => pageOf(args, await related(ctx, (n as { id: string }).id, [type], direction)) });
+    t.connection({ type: RelationshipRef, description, resolve: (n, args, ctx) => relationshipPage(ctx, (n as { id: string }).id, args, { types: [type], direction }) });
   return {
     relationships: t.connection({
       type: RelationshipRef,
@@ -53,7 +53,11 @@ builder.interfaceFields(NodeRef, (t) => {
         types: t.arg({ type: [RelationTypeEnum], required: false, description: 'Only these types (default: all).' }),
         direction: t.arg({ type: DirectionEnum, required: false, defaultValue: 'BOTH', description: 'Only this direction (default: BOTH).' }),
       },
-      resolve: async (n, args, ctx) => pageOf(args, await related(ctx, (n as { id: string }).id, args.types ?? null, args.direction ?? 'BOTH')),
+      resolve: async (n, args, ctx) => {
+        const direction = args.direction ?? 'BOTH';
+        const id = (n as { id: string }).id;
+        return args.types?.length ? relationshipPage(ctx, id, args, { types: args.types, direction }) : pageOf(args, await related(ctx, id, null, direction));
+      },
     }),
     neighbours: t.connection({
       type: NodeRef,
