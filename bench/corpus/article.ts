@@ -10,7 +10,7 @@
  * sentence is evidence for something except the closing "Source:" line, listed under
  * `noFacts`; so the real validator (src/seed/validate.ts) accepts it. Fact, group and
  * anonymous-source ids carry the article number; people, organisations and places come from
- * the shared pools (src: ./pools.ts) and keep their ids across articles.
+ * the shared pools (./pools.ts) and keep their ids across articles.
  */
 import type { Evidence, GraphFile } from '../../src/seed/format.js';
 import { slug, type PoolEntity, type PoolPerson, type Pools } from './pools.js';

@@ -30,6 +30,7 @@ import { GraphDb } from '../../src/db/graph-db.js';
 import { startLocalNeo4j, type LocalNeo4j } from '../../src/db/local-neo4j.js';
 import { planWrites } from '../../src/seed/load.js';
 import { seedAll } from '../../src/seed/seed-all.js';
+import type { GraphFile } from '../../src/seed/format.js';
 import { validateSeed, type SeedPlan } from '../../src/seed/validate.js';
 import { buildArticle } from './article.js';
 import { createPools } from './pools.js';
@@ -60,30 +61,40 @@ export interface SyntheticArticleWrites {
 export function* syntheticArticles({ targetNodes, seed }: { targetNodes: number; seed: number }): Generator<SyntheticArticleWrites> {
   const random = createRandom(seed);
   const pools = createPools(random, targetNodes);
-  // The real validator reads a seed folder, so each article passes through one scratch
-  // folder (in memory under /dev/shm when there is one). graph.yaml is written as JSON, which
-  // is YAML too and parses about a third faster than block YAML.
-  const scratch = mkdtempSync(join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), 'newsgraph-corpus-'));
   const seen = new Set<string>();
-  try {
-    let nodes = 0;
-    for (let n = 1; nodes < targetNodes; n++) {
-      const article = buildArticle(n, pools, random);
-      writeFileSync(join(scratch, 'article.txt'), article.text);
-      writeFileSync(join(scratch, 'graph.yaml'), JSON.stringify(article.graph));
-      const plan = validateSeed(scratch);
-      const writes = planWrites(plan);
-      let added = 1 + writes.sentences.length + writes.facts.length;
-      for (const e of writes.entities) {
-        if (seen.has(e.id)) continue;
-        seen.add(e.id);
-        added++;
-      }
-      nodes += added;
-      yield { plan, writes, nodes: added, relationships: writes.sentences.length + writes.evidence.length + writes.links.length };
+  let nodes = 0;
+  for (let n = 1; nodes < targetNodes; n++) {
+    const article = buildArticle(n, pools, random);
+    const plan = validate(n, article.text, article.graph);
+    const writes = planWrites(plan);
+    let added = 1 + writes.sentences.length + writes.facts.length;
+    for (const e of writes.entities) {
+      if (seen.has(e.id)) continue;
+      seen.add(e.id);
+      added++;
     }
+    nodes += added;
+    yield { plan, writes, nodes: added, relationships: writes.sentences.length + writes.evidence.length + writes.links.length };
+  }
+}
+
+/**
+ * The real validator reads a seed folder, so each article passes through a scratch folder of
+ * its own (in memory under /dev/shm when there is one), gone before the plan is returned, so
+ * nothing is left behind however far a caller reads the generator. graph.yaml is written as
+ * JSON, which is YAML too and parses about a third faster than block YAML.
+ */
+function validate(n: number, text: string, graph: GraphFile): SeedPlan {
+  const dir = mkdtempSync(join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), 'newsgraph-corpus-'));
+  try {
+    writeFileSync(join(dir, 'article.txt'), text);
+    writeFileSync(join(dir, 'graph.yaml'), JSON.stringify(graph));
+    return validateSeed(dir);
+  } catch (error) {
+    // A generator bug, not a user error: say which article, with the validator's findings.
+    throw new Error(`internal: synthetic article ${n} does not pass the seed validator: ${error instanceof Error ? error.message : String(error)}`);
   } finally {
-    rmSync(scratch, { recursive: true, force: true });
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 
