@@ -60,6 +60,11 @@ async function main(): Promise<number> {
   }
   const where = local ? `${local.uri} (${benchDataDir(size)})` : config.neo4j.kind === 'remote' ? config.neo4j.uri : '';
   try {
+    try {
+      await db.driver.verifyConnectivity({ database: db.database });
+    } catch (error) {
+      throw new Error(`Could not reach Neo4j at ${where}: ${error instanceof Error ? error.message : String(error)}`);
+    }
     const before = await databaseCounts(db);
     if (before.articles > 0) {
       if (!replace) {
