@@ -80,6 +80,12 @@ describe('relationship questions', () => {
     expect(new Set(types)).toEqual(linkTypes);
   });
 
+  it('reads relationships by type over exactly the types the loader writes between entities and facts', () => {
+    const types = [...cypher('read/relationship-pages').matchAll(/MATCH \(n\)-\[r:([A-Z_]+)\]-\(m:Node\)/g)].map((m) => m[1]);
+    expect(new Set(types)).toEqual(linkTypes);
+    expect(types).toHaveLength(linkTypes.size);
+  });
+
   it('returns no path when none is short enough', async () => {
     const r = await gql(app, `{ path(from: "person:yasmin-dar", to: "person:priya-natarajan", maxHops: 1) { length } }`);
     expect(r).toEqual({ data: { path: [] } });

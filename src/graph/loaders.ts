@@ -11,15 +11,9 @@ import type { EvidenceRef, GNode, GRel } from './model.js';
 
 export interface Loaders {
   node: DataLoader<string, GNode | null>;
-  relationships: DataLoader<RelKey, GRel[], string>;
+  relationships: DataLoader<string, GRel[]>;
   relationshipPages: DataLoader<RelPageKey, { total: number; page: GRel[] }, string>;
   evidence: DataLoader<string, EvidenceRef[]>;
-}
-
-/** A node's relationships of some types (null or empty: all types). */
-export interface RelKey {
-  id: string;
-  types: readonly string[] | null;
 }
 
 /** One page of a node's relationships of some types, in one direction, optionally with one stance. */
@@ -32,9 +26,10 @@ export interface RelPageKey {
   limit: number;
 }
 
-const pageQuery = (k: RelPageKey) => JSON.stringify([[...k.types].sort(), k.direction, k.stance, k.offset, k.limit]);
+/** The limit that asks for every relationship at once. */
+export const ALL = 2 ** 31 - 1;
 
-const relKey = (k: RelKey) => `${k.id}|${k.types?.length ? [...k.types].sort().join('|') : ''}`;
+const pageQuery = (k: RelPageKey) => JSON.stringify([[...k.types].sort(), k.direction, k.stance, k.offset, k.limit]);
 
 interface RelRow {
   id: string;
@@ -59,38 +54,22 @@ export function createLoaders(db: GraphReader): Loaders {
     return ids.map((id) => byId.get(id) ?? null);
   });
 
-  // Keyed by node and relationship types ("" for all): asking for a hub's SUPPORTED
-  // relationships reads those, not every statement about it. One query per set of types.
-  const relationships: Loaders['relationships'] = new DataLoader(
-    async (keys) => {
-      const byTypes = new Map<string, { id: string; types: string[] | null }[]>();
-      for (const key of keys) {
-        const types = key.types?.length ? [...key.types].sort() : null;
-        const group = types?.join('|') ?? '';
-        byTypes.set(group, [...(byTypes.get(group) ?? []), { id: key.id, types }]);
-      }
-      const found = new Map<string, GRel[]>();
-      await Promise.all(
-        [...byTypes].map(async ([group, members]) => {
-          const ids = [...new Set(members.map((m) => m.id))];
-          const types = members[0]!.types;
-          const rows = await db.read<RelRow>(types ? 'read/relationships-by-node-typed' : 'read/relationships-by-node', { ids, types });
-          for (const [i, list] of groupBy(ids, rows).entries()) {
-            found.set(`${ids[i]}|${group}`, list.map((r) => {
-              const other: GNode = { id: r.otherId, labels: r.otherLabels, props: r.otherProps };
-              node.prime(other.id, other);
-              return { type: r.type, outgoing: r.outgoing, self: r.id, other, props: r.props };
-            }));
-          }
-        }),
-      );
-      return keys.map((key) => found.get(relKey(key))!);
-    },
-    { cacheKeyFn: relKey },
-  );
+  // Every relationship of a node, for questions about all of them (neighbours, untyped
+  // relationships). Questions about some types go through relationshipPages.
+  const relationships: Loaders['relationships'] = new DataLoader(async (ids) => {
+    const rows = await db.read<RelRow>('read/relationships-by-node', { ids });
+    return groupBy(ids, rows).map((list) =>
+      list.map((r) => {
+        const other: GNode = { id: r.otherId, labels: r.otherLabels, props: r.otherProps };
+        node.prime(other.id, other);
+        return { type: r.type, outgoing: r.outgoing, self: r.id, other, props: r.props };
+      }),
+    );
+  });
 
-  // Connections (supporters, statements about, …) read one page in Cypher, so a hub's first
-  // ten supporters cost ten rows, not all of them. One query per distinct page shape.
+  // A node's relationships of some types, a page at a time (connections: a hub's first ten
+  // supporters cost ten rows, not all of them) or all at once (offset 0, limit ALL). One query
+  // per distinct page shape.
   const relationshipPages: Loaders['relationshipPages'] = new DataLoader(
     async (keys) => {
       const byQuery = new Map<string, RelPageKey[]>();

@@ -8,6 +8,7 @@ import neo4j from 'neo4j-driver';
 import type { Context } from '../context.js';
 import type { CypherName } from '../db/cypher.js';
 import { apiError } from '../errors.js';
+import { ALL } from './loaders.js';
 import type { GNode, GRel } from './model.js';
 
 export type Direction = 'OUTGOING' | 'INCOMING' | 'BOTH';
@@ -31,7 +32,8 @@ function checkPage(args: ConnectionArgs): void {
 }
 
 export async function related(ctx: Context, id: string, types: string[] | null, direction: Direction): Promise<GRel[]> {
-  const rels = await ctx.loaders.relationships.load({ id, types });
+  if (types?.length) return (await ctx.loaders.relationshipPages.load({ id, types, direction, stance: null, offset: 0, limit: ALL })).page;
+  const rels = await ctx.loaders.relationships.load(id);
   return rels.filter((r) => direction === 'BOTH' || r.outgoing === (direction === 'OUTGOING'));
 }
 
