@@ -57,6 +57,8 @@ export interface SizeResult {
 export interface BenchResult {
   startedAt: string;
   finishedAt: string | null;
+  /** The commit this server was measured at, with "+changes" when src/ or cypher/ differed from it. */
+  commit: string;
   machine: Machine;
   settings: Settings;
   sizes: SizeResult[];
@@ -141,7 +143,7 @@ export function renderMarkdown(result: BenchResult): string {
   lines.push(
     '# Benchmarks',
     '',
-    `Written by \`npm run bench\` (bench/run.ts) on ${result.finishedAt ?? result.startedAt}; run it again to rewrite this page. The raw figures are in \`bench/results/latest.json\`.`,
+    `Written by \`npm run bench\` (bench/run.ts) on ${result.finishedAt ?? result.startedAt}, measuring this server at commit ${result.commit}; run it again to rewrite this page. The raw figures are in \`bench/results/latest.json\`.`,
     '',
     `To repeat this run: \`npm run bench -- --sizes ${s.sizes.join(',')} --ops ${s.ops.join(',')} --servers ${s.servers.join(',')} --duration ${s.durationSeconds} --warmup ${s.warmupSeconds} --connections ${s.connections} --rate ${s.rate} --seed ${s.seed}\` (\`--port\` and \`--neo4j-port\` choose the loopback ports; corpora are generated into \`.bench-data/\` on first use).`,
     '',

@@ -1,0 +1,240 @@
+/**
+ * `npm run bench`: this server against the raw driver and @neo4j/graphql 7, size by size.
+ *
+ * For each size: the corpus (bench/corpus/generate.ts `ensureCorpus`, generated on first use)
+ * → variables sampled from it (bench/operations.ts) → the three servers started in child
+ * processes on loopback (bench/servers.ts) → the equivalence check (bench/equivalence.ts; a
+ * differing answer stops the run, a missing one is reported) → this server's Cypher round
+ * trips, in-process → warm-up → for each operation, servers in rotating order: throughput at
+ * saturation, then latency at a fixed rate (bench/load.ts). Lines are printed as results come in; the result is written to
+ * bench/results/<timestamp>.json and bench/results/latest.json after each size, and
+ * docs/benchmarks.md is rewritten at the end (bench/report.ts). Every process it starts is
+ * stopped on the way out, including on Ctrl-C.
+ *
+ * Options: --sizes article,10k,100k,1m  --ops <names>  --servers ours,raw,peer
+ *          --duration 10 (s per phase)  --warmup 3 (s)  --connections 16  --rate 50 (req/s)
+ *          --seed 1 (corpus and sample)  --port 4121 (ours; raw and peer take the next two)
+ *          --neo4j-port <port> (default: a free one)
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import neo4j from 'neo4j-driver';
+import { z } from 'zod';
+import { GraphDb } from '../src/db/graph-db.js';
+import { createApp } from '../src/yoga.js';
+import { benchDataDir, ensureCorpus, isCorpusSize, type CorpusSize } from './corpus/generate.js';
+import { checkEquivalence, dataOf, requestBody, serverNames, spread, type ServerName } from './equivalence.js';
+import { load } from './load.js';
+import { depth, operationNames, operations, sampleVariables, type OperationName, type Samples } from './operations.js';
+import { describeMachine, progressLine, ratioLine, renderMarkdown, type BenchResult, type OpResult, type SizeResult } from './report.js';
+import { startServer, type RunningServer } from './servers.js';
+
+const list = <T extends string>(name: string, allowed: readonly T[], valid: (v: string) => boolean = (v) => (allowed as readonly string[]).includes(v)) =>
+  z
+    .string()
+    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+    .refine((xs) => xs.length > 0 && xs.every(valid), { message: `--${name} takes a comma-separated list of ${allowed.join(', ')}` })
+    .transform((xs) => [...new Set(xs)] as T[]);
+const whole = (name: string, min: number) => z.coerce.number().int().min(min, { message: `--${name} must be a whole number of at least ${min}` });
+
+const optionsSchema = z.object({
+  sizes: list<CorpusSize>('sizes', ['article', '10k', '100k', '1m'], isCorpusSize).default(['article', '10k', '100k', '1m']),
+  ops: list<OperationName>('ops', operationNames).default([...operationNames]),
+  servers: list<ServerName>('servers', serverNames).default([...serverNames]),
+  duration: whole('duration', 1).default(10),
+  warmup: whole('warmup', 0).default(3),
+  connections: whole('connections', 1).default(16),
+  rate: whole('rate', 1).default(50),
+  seed: whole('seed', 0).default(1),
+  port: whole('port', 1).max(65533).default(4121),
+  'neo4j-port': whole('neo4j-port', 1).max(65535).optional(),
+});
+
+function readOptions() {
+  const { values } = parseArgs({
+    options: Object.fromEntries(Object.keys(optionsSchema.shape).map((k) => [k, { type: 'string' as const }])),
+    strict: true,
+  });
+  const parsed = optionsSchema.safeParse(values);
+  if (!parsed.success) throw new Error(parsed.error.issues.map((i) => i.message).join('\n'));
+  return parsed.data;
+}
+
+type Options = ReturnType<typeof readOptions>;
+
+/** This server's Cypher round trips per request: the most over the checked variable sets it answered. */
+async function roundTrips(uri: string, samples: Samples, ops: OperationName[]) {
+  const db = new GraphDb({ uri, database: 'neo4j' });
+  const app = createApp({ db, graphiql: false });
+  const out: SizeResult['roundTrips'] = {};
+  try {
+    for (const op of ops) {
+      let trips: number | null = null;
+      for (const variables of spread(samples[op], 4)) {
+        let count = 0;
+        const off = db.onQuery(() => count++);
+        try {
+          const res = await app.fetch('http://bench/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: requestBody('ours', op, variables) });
+          dataOf('ours', res.status, await res.text());
+          trips = Math.max(trips ?? 0, count);
+        } catch (error) {
+          console.log(`  ${op} ${JSON.stringify(variables)}: not counted, no answer (${error instanceof Error ? error.message.slice(0, 200) : String(error)})`);
+        } finally {
+          off();
+        }
+      }
+      if (trips !== null) out[op] = { trips, depth: depth(operations[op].query) };
+    }
+  } finally {
+    await db.close();
+  }
+  return out;
+}
+
+/** One request for the equivalence check; a server that takes over 30 s has failed it. */
+async function http(url: string, body: string) {
+  const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body, signal: AbortSignal.timeout(30_000) });
+  return { status: res.status, text: await res.text() };
+}
+
+/** The commit under test, marked when src/ or cypher/ has changes not in it. */
+function commitUnderTest(): string {
+  try {
+    const git = (...args: string[]) => execFileSync('git', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return `${git('rev-parse', '--short', 'HEAD')}${git('status', '--porcelain', '--', 'src', 'cypher') ? '+changes' : ''}`;
+  } catch {
+    return 'unknown (not a git checkout)';
+  }
+}
+
+const rotate = <T>(xs: T[], by: number) => xs.map((_, i) => xs[(i + by) % xs.length]!);
+
+async function benchSize(size: CorpusSize, o: Options, cleanup: (() => Promise<void>)[], onMachine: (version: string) => void): Promise<SizeResult> {
+  console.log(`\n== ${size} ==`);
+  const corpus = await ensureCorpus({ size, seed: o.seed, log: (l) => console.log(`  ${l}`), ...(o['neo4j-port'] ? { port: o['neo4j-port'] } : {}) });
+  cleanup.push(() => corpus.stop());
+  const driver = neo4j.driver(corpus.uri, undefined, { disableLosslessIntegers: true });
+  cleanup.push(() => driver.close());
+  const [component] = (await driver.executeQuery('CALL dbms.components() YIELD name, versions, edition RETURN versions[0] + " " + edition AS version', {}, { database: 'neo4j' })).records;
+  onMachine(String(component?.get('version') ?? 'unknown'));
+
+  const samples = await sampleVariables(driver, 'neo4j', o.seed);
+  const skipped: SizeResult['skipped'] = {};
+  for (const op of o.ops) if (!samples[op].length) skipped[op] = 'no variables found in this corpus';
+  const ops = o.ops.filter((op) => !skipped[op]);
+  console.log(`  Sampled ${ops.map((op) => `${samples[op].length} ${op}`).join(', ')}${Object.keys(skipped).length ? `; skipping ${Object.keys(skipped).join(', ')}` : ''}.`);
+
+  const servers: Partial<Record<ServerName, RunningServer>> = {};
+  for (const name of o.servers) {
+    const server = await startServer(name, { uri: corpus.uri, port: o.port + serverNames.indexOf(name) });
+    cleanup.push(() => server.stop());
+    servers[name] = server;
+    console.log(`  ${name} server ready at ${server.url} (pid ${server.pid})`);
+  }
+
+  const check = await checkEquivalence({
+    samples,
+    ops,
+    servers: o.servers,
+    ask: async (server, op, variables) => {
+      const r = await http(servers[server]!.url, requestBody(server, op, variables));
+      return dataOf(server, r.status, r.text);
+    },
+  });
+  for (const f of check.failures) console.log(`  ${f.op} ${JSON.stringify(f.variables)}: ${f.server} gave no answer (${f.error.slice(0, 300)})`);
+  if (check.differences.length) {
+    for (const d of check.differences.slice(0, 5)) console.error(`  ${d.op} ${JSON.stringify(d.variables)}: ${d.server} differs from ${d.reference}\n    ${d.reference}: ${JSON.stringify(d.expected).slice(0, 600)}\n    ${d.server}: ${JSON.stringify(d.actual).slice(0, 600)}`);
+    throw new Error(`The servers disagree on ${check.differences.length} answer(s) at size ${size}; not measuring.`);
+  }
+  console.log(`  Equivalence: ${check.checked} variable sets, no differing answers${check.failures.length ? `; ${check.failures.length} without an answer (above)` : ''}.`);
+
+  const trips = o.servers.includes('ours') ? await roundTrips(corpus.uri, samples, ops) : {};
+  for (const op of ops) if (trips[op]) console.log(`  ${op}: ${trips[op]!.trips} Cypher round trip(s) per request, depth ${trips[op]!.depth}`);
+
+  const bodies = (server: ServerName, op: OperationName) => samples[op].map((v) => requestBody(server, op, v));
+  if (o.warmup > 0) {
+    console.log(`  Warming up (${o.warmup} s per server and operation)…`);
+    for (const op of ops) for (const name of o.servers) await load({ url: servers[name]!.url, bodies: bodies(name, op), connections: o.connections, durationSeconds: o.warmup });
+  }
+
+  const results: SizeResult['results'] = {};
+  for (const [i, op] of ops.entries()) {
+    const order = rotate(o.servers, i);
+    const byServer: Partial<Record<ServerName, OpResult>> = {};
+    const throughput: Partial<Record<ServerName, OpResult['throughput']>> = {};
+    for (const name of order) {
+      throughput[name] = await load({ url: servers[name]!.url, bodies: bodies(name, op), connections: o.connections, durationSeconds: o.duration });
+      console.log(progressLine(size, op, name, 'throughput', throughput[name]!));
+    }
+    for (const name of order) {
+      const latency = await load({ url: servers[name]!.url, bodies: bodies(name, op), connections: o.connections, durationSeconds: o.duration, overallRate: o.rate });
+      console.log(progressLine(size, op, name, 'latency', latency));
+      byServer[name] = { throughput: throughput[name]!, latency };
+    }
+    results[op] = byServer;
+    console.log(ratioLine(size, op, byServer));
+  }
+  return { size, nodes: corpus.nodes, relationships: corpus.relationships, equivalence: { checked: check.checked, differences: check.differences.length, failures: check.failures.map(({ op, server, error }) => ({ op, server, error })) }, roundTrips: trips, results, skipped, samples };
+}
+
+async function main() {
+  const o = readOptions();
+  // Load phases, plus about two minutes per size to start Neo4j and the servers, sample and check.
+  const perSize = o.ops.length * o.servers.length * (o.warmup + 2 * o.duration) + 120;
+  const toGenerate = o.sizes.filter((s) => !existsSync(join(benchDataDir(s), 'corpus.json')));
+  console.log(
+    `Benchmark: sizes ${o.sizes.join(', ')}; operations ${o.ops.join(', ')}; servers ${o.servers.join(', ')}; ${o.duration} s per phase, ${o.warmup} s warm-up, ${o.connections} connections, ${o.rate} req/s for latency.`,
+  );
+  console.log(`Expected run time: about ${Math.ceil((perSize * o.sizes.length) / 60)} min${toGenerate.length ? `, plus generating the ${toGenerate.join(', ')} corpus${toGenerate.length > 1 ? 'es' : ''} on first use (the 1m corpus takes the longest)` : ''}.`);
+
+  const startedAt = new Date();
+  const result: BenchResult = {
+    startedAt: startedAt.toISOString(),
+    finishedAt: null,
+    commit: commitUnderTest(),
+    machine: describeMachine('unknown'),
+    settings: { sizes: o.sizes, ops: o.ops, servers: o.servers, durationSeconds: o.duration, warmupSeconds: o.warmup, connections: o.connections, rate: o.rate, seed: o.seed },
+    sizes: [],
+  };
+  const resultsDir = new URL('./results/', import.meta.url);
+  mkdirSync(resultsDir, { recursive: true });
+  const save = () => {
+    const json = `${JSON.stringify(result, null, 2)}\n`;
+    writeFileSync(new URL(`${startedAt.toISOString().replace(/[:.]/g, '-')}.json`, resultsDir), json);
+    writeFileSync(new URL('latest.json', resultsDir), json);
+  };
+
+  let cleanup: (() => Promise<void>)[] = [];
+  const runCleanup = async () => {
+    const steps = cleanup.reverse();
+    cleanup = [];
+    for (const step of steps) await step().catch((e: unknown) => console.error(`While stopping: ${e instanceof Error ? e.message : String(e)}`));
+  };
+  process.once('SIGINT', () => {
+    console.error('\nInterrupted; stopping the servers and Neo4j…');
+    void runCleanup().then(() => process.exit(130));
+  });
+
+  try {
+    for (const size of o.sizes) {
+      result.sizes.push(await benchSize(size, o, cleanup, (version) => (result.machine.neo4j = version)));
+      await runCleanup();
+      save();
+    }
+    result.finishedAt = new Date().toISOString();
+    save();
+    const docs = new URL('../docs/', import.meta.url);
+    mkdirSync(docs, { recursive: true });
+    writeFileSync(new URL('benchmarks.md', docs), renderMarkdown(result));
+    console.log(`\nDone in ${((Date.now() - startedAt.getTime()) / 60_000).toFixed(1)} min: bench/results/latest.json and docs/benchmarks.md written.`);
+  } finally {
+    await runCleanup();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});
