@@ -4,14 +4,17 @@
  * puts every query in one place to read, PROFILE and review; values only ever travel as
  * `$parameters`.
  *
- * One exception, because Cypher takes no parameter there: the upper bound of a
- * variable-length pattern. A file may write it as `{{bound}}`, and the name then carries it
- * as a single digit, "read/path#4" (1–9, checked here); the caller validates the number
- * first, so only one of nine fixed texts can ever result.
+ * Two exceptions, where Cypher takes no parameter or plans badly with one: the upper bound of
+ * a variable-length pattern and a relationship type to expand. A file writes them as
+ * `{{bound}}` or `{{type}}`, and the name carries the value after `#`: "read/path#4" (a
+ * single digit 1–9), "read/relationship-pages#SUPPORTED" (one of `linkTypes`, the closed
+ * list of types the seed loader writes). Both are checked here against those closed sets, so
+ * only one of a fixed number of texts can ever result; callers validate first.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { linkTypes } from '../seed/load.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../cypher');
 
@@ -29,12 +32,13 @@ const queries = collect(root, new Map());
 export type CypherName = string;
 
 export function cypher(name: CypherName): string {
-  const [file, bound] = name.split('#') as [string, string | undefined];
+  const [file, value] = name.split('#') as [string, string | undefined];
   const text = queries.get(file);
   if (text === undefined) throw new Error(`No Cypher file cypher/${file}.cypher`);
-  if (bound === undefined) return text;
-  if (!/^[1-9]$/.test(bound) || !text.includes('{{bound}}')) throw new Error(`cypher/${file}.cypher: bad bound "${bound}"`);
-  return text.replaceAll('{{bound}}', bound);
+  if (value === undefined) return text;
+  if (text.includes('{{bound}}') && /^[1-9]$/.test(value)) return text.replaceAll('{{bound}}', value);
+  if (text.includes('{{type}}') && linkTypes.has(value)) return text.replaceAll('{{type}}', value);
+  throw new Error(`cypher/${file}.cypher: "${value}" is not a value it takes`);
 }
 
 /** Statements of a multi-statement file (schema.cypher), split on `;` at line ends. */

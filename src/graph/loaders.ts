@@ -16,10 +16,10 @@ export interface Loaders {
   evidence: DataLoader<string, EvidenceRef[]>;
 }
 
-/** One page of a node's relationships of some types, in one direction, optionally with one stance. */
+/** One page of a node's relationships of one type, in one direction, optionally with one stance. */
 export interface RelPageKey {
   id: string;
-  types: readonly string[];
+  type: string;
   direction: 'OUTGOING' | 'INCOMING' | 'BOTH';
   stance: string | null;
   offset: number;
@@ -29,7 +29,7 @@ export interface RelPageKey {
 /** The limit that asks for every relationship at once. */
 export const ALL = 2 ** 31 - 1;
 
-const pageQuery = (k: RelPageKey) => JSON.stringify([[...k.types].sort(), k.direction, k.stance, k.offset, k.limit]);
+const pageQuery = (k: RelPageKey) => `${k.type}|${k.direction}|${k.stance ?? ''}|${k.offset}|${k.limit}`;
 
 interface RelRow {
   id: string;
@@ -67,7 +67,7 @@ export function createLoaders(db: GraphReader): Loaders {
     );
   });
 
-  // A node's relationships of some types, a page at a time (connections: a hub's first ten
+  // A node's relationships of one type, a page at a time (connections: a hub's first ten
   // supporters cost ten rows, not all of them) or all at once (offset 0, limit ALL). One query
   // per distinct page shape.
   const relationshipPages: Loaders['relationshipPages'] = new DataLoader(
@@ -77,9 +77,9 @@ export function createLoaders(db: GraphReader): Loaders {
       const found = new Map<string, { total: number; page: GRel[] }>();
       await Promise.all(
         [...byQuery.values()].map(async (members) => {
-          const { types, direction, stance, offset, limit } = members[0]!;
+          const { type, direction, stance, offset, limit } = members[0]!;
           const ids = [...new Set(members.map((m) => m.id))];
-          const rows = await db.read<{ id: string; total: number; page: Omit<RelRow, 'id'>[] }>('read/relationship-pages', { ids, types, direction, stance, offset: neo4j.int(offset), limit: neo4j.int(limit) });
+          const rows = await db.read<{ id: string; total: number; page: Omit<RelRow, 'id'>[] }>(`read/relationship-pages#${type}`, { ids, direction, stance, offset: neo4j.int(offset), limit: neo4j.int(limit) });
           for (const row of rows) {
             const page = row.page.map((r) => {
               const other: GNode = { id: r.otherId, labels: r.otherLabels, props: r.otherProps };

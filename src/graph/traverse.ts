@@ -32,9 +32,10 @@ function checkPage(args: ConnectionArgs): void {
 }
 
 export async function related(ctx: Context, id: string, types: string[] | null, direction: Direction): Promise<GRel[]> {
-  if (types?.length) return (await ctx.loaders.relationshipPages.load({ id, types, direction, stance: null, offset: 0, limit: ALL })).page;
+  // One type (nearly every question): read just that type. Several: read all and filter.
+  if (types?.length === 1) return (await ctx.loaders.relationshipPages.load({ id, type: types[0]!, direction, stance: null, offset: 0, limit: ALL })).page;
   const rels = await ctx.loaders.relationships.load(id);
-  return rels.filter((r) => direction === 'BOTH' || r.outgoing === (direction === 'OUTGOING'));
+  return rels.filter((r) => (!types?.length || types.includes(r.type)) && (direction === 'BOTH' || r.outgoing === (direction === 'OUTGOING')));
 }
 
 export async function firstRelated(ctx: Context, id: string, type: string, direction: Direction): Promise<GNode | null> {
@@ -58,14 +59,14 @@ export function pageOf<T>(args: ConnectionArgs, list: readonly T[]) {
 }
 
 /**
- * A connection over a node's relationships of some types, paged in Cypher (see the
+ * A connection over a node's relationships of one type, paged in Cypher (see the
  * relationshipPages loader): the cost follows the page size, not the node's degree.
  */
-export async function relationshipPage(ctx: Context, id: string, args: ConnectionArgs, { types, direction, stance = null }: { types: readonly string[]; direction: Direction; stance?: string | null }) {
+export async function relationshipPage(ctx: Context, id: string, args: ConnectionArgs, { type, direction, stance = null }: { type: string; direction: Direction; stance?: string | null }) {
   checkPage(args);
   let totalCount = 0;
   const connection = await resolveOffsetConnection({ args, ...PAGE }, async ({ offset, limit }) => {
-    const { total, page } = await ctx.loaders.relationshipPages.load({ id, types, direction, stance, offset, limit });
+    const { total, page } = await ctx.loaders.relationshipPages.load({ id, type, direction, stance, offset, limit });
     totalCount = total;
     return page;
   }).catch((error: unknown) => badCursor(error, args));

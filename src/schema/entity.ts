@@ -43,7 +43,7 @@ EntityRef.implement({
       type: StatementRef,
       description: 'What it said.',
       resolve: async (e, args, ctx) => {
-        const page = await relationshipPage(ctx, e.id, args, { types: ['SAID_BY'], direction: 'INCOMING' });
+        const page = await relationshipPage(ctx, e.id, args, { type: 'SAID_BY', direction: 'INCOMING' });
         return { ...page, edges: page.edges.map((edge) => ({ ...edge, node: edge.node.other })) };
       },
     }),
@@ -51,7 +51,7 @@ EntityRef.implement({
       type: RelationshipRef,
       description: 'Statements about it, each edge with its stance (`stance`) and the statement (`other`).',
       args: { stance: t.arg({ type: StanceEnum, required: false, description: 'Only statements with this stance toward it.' }) },
-      resolve: (e, args, ctx) => relationshipPage(ctx, e.id, args, { types: ['ABOUT'], direction: 'INCOMING', stance: args.stance ?? null }),
+      resolve: (e, args, ctx) => relationshipPage(ctx, e.id, args, { type: 'ABOUT', direction: 'INCOMING', stance: args.stance ?? null }),
     }),
   }),
 });

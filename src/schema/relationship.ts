@@ -44,7 +44,7 @@ RelationshipRef.implement({
 
 builder.interfaceFields(NodeRef, (t) => {
   const stance = (type: 'SUPPORTED' | 'OPPOSED', direction: Direction, description: string) =>
-    t.connection({ type: RelationshipRef, description, resolve: (n, args, ctx) => relationshipPage(ctx, (n as { id: string }).id, args, { types: [type], direction }) });
+    t.connection({ type: RelationshipRef, description, resolve: (n, args, ctx) => relationshipPage(ctx, (n as { id: string }).id, args, { type, direction }) });
   return {
     relationships: t.connection({
       type: RelationshipRef,
@@ -56,7 +56,7 @@ builder.interfaceFields(NodeRef, (t) => {
       resolve: async (n, args, ctx) => {
         const direction = args.direction ?? 'BOTH';
         const id = (n as { id: string }).id;
-        return args.types?.length ? relationshipPage(ctx, id, args, { types: args.types, direction }) : pageOf(args, await related(ctx, id, null, direction));
+        return args.types?.length === 1 ? relationshipPage(ctx, id, args, { type: args.types[0]!, direction }) : pageOf(args, await related(ctx, id, args.types ?? null, direction));
       },
     }),
     neighbours: t.connection({
