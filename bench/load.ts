@@ -7,8 +7,7 @@
  * Contract: `load(options)` resolves to requests per second (mean over the run), latency
  * percentiles in milliseconds (null when no request completed: requests still in flight when
  * the run ends are not counted), and errors: non-2xx answers, connection errors and timeouts,
- * and 2xx answers whose body carries GraphQL `errors` (every body is checked); and how many
- * requests were still unanswered when the run ended.
+ * and 2xx answers whose body carries GraphQL `errors` (every body is checked).
  */
 import autocannon from 'autocannon';
 
@@ -28,8 +27,6 @@ export interface LoadResult {
   p99: number | null;
   requests: number;
   errors: { non2xx: number; failed: number; graphql: number };
-  /** Requests sent but neither answered nor failed when the run ended (slower than the run is long). */
-  unfinished: number;
 }
 
 // A top-level "errors" key: in the JSON of a string value the quote before `:` would be escaped.
@@ -61,6 +58,5 @@ export async function load({ url, bodies, connections, durationSeconds, overallR
     p99: result.requests.total ? result.latency.p99 : null,
     requests: result.requests.total,
     errors: { non2xx: result.non2xx, failed: result.errors, graphql },
-    unfinished: Math.max(0, result.requests.sent - result.requests.total - result.errors),
   };
 }
