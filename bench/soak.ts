@@ -10,13 +10,12 @@
  * (seconds, 5–600, default 60) and `--connections` (1–500, default 50).
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { applySchema } from '../src/db/apply-schema.js';
 import { GraphDb } from '../src/db/graph-db.js';
-import { startLocalNeo4j } from '../src/db/local-neo4j.js';
+import { freePort, startLocalNeo4j } from '../src/db/local-neo4j.js';
 import { loadExamples } from '../src/graphiql-tabs.js';
 import { seedAll } from '../src/seed/seed-all.js';
 import { load } from './load.js';
@@ -27,14 +26,6 @@ const duration = Number(values.duration);
 const connections = Number(values.connections);
 if (!Number.isInteger(duration) || duration < 5 || duration > 600) throw new Error('--duration must be a whole number of seconds from 5 to 600');
 if (!Number.isInteger(connections) || connections < 1 || connections > 500) throw new Error('--connections must be a whole number from 1 to 500');
-
-const freePort = () =>
-  new Promise<number>((done) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => done(port));
-    });
-  });
 
 const rssMiB = (pid: number) => Math.round(Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024);
 

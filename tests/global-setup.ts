@@ -5,10 +5,9 @@
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { startLocalNeo4j } from '../src/db/local-neo4j.js';
+import { freePort, startLocalNeo4j } from '../src/db/local-neo4j.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -31,15 +30,4 @@ export default async function setup(project: TestProject) {
     await neo4j.stop();
     rmSync(dir, { recursive: true, force: true });
   };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
-    });
-  });
 }

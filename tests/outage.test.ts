@@ -6,13 +6,12 @@
  * up, a request may also run out of time (DATABASE_TIMEOUT, REQUEST_TIMEOUT).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { applySchema } from '../src/db/apply-schema.js';
 import { GraphDb } from '../src/db/graph-db.js';
-import { startLocalNeo4j, type LocalNeo4j } from '../src/db/local-neo4j.js';
+import { freePort, startLocalNeo4j, type LocalNeo4j } from '../src/db/local-neo4j.js';
 import { seedAll } from '../src/seed/seed-all.js';
 import { createApp } from '../src/yoga.js';
 
@@ -25,15 +24,6 @@ afterAll(async () => {
   await neo4j?.stop();
   rmSync(dir, { recursive: true, force: true });
 });
-
-function freePort(): Promise<number> {
-  return new Promise((done) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => done(port));
-    });
-  });
-}
 
 interface Sample {
   at: number;

@@ -5,10 +5,10 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { Agent, request } from 'node:http';
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import type { GraphDb } from '../src/db/graph-db.js';
+import { freePort } from '../src/db/local-neo4j.js';
 import { openDb, resetDb, seedFirstArticle } from './helpers.js';
 
 let db: GraphDb;
@@ -23,15 +23,6 @@ afterAll(async () => {
   child?.kill('SIGKILL');
   await db.close();
 });
-
-function freePort(): Promise<number> {
-  return new Promise((done) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => done(port));
-    });
-  });
-}
 
 function post(port: number, query: string, agent: Agent | false = false): Promise<{ status: number; body: string }> {
   return new Promise((done, fail) => {

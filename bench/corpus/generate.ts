@@ -19,7 +19,6 @@
  *   Later runs reuse the data.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,7 +26,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { applySchema } from '../../src/db/apply-schema.js';
 import { cypherStatements } from '../../src/db/cypher.js';
 import { GraphDb } from '../../src/db/graph-db.js';
-import { startLocalNeo4j, type LocalNeo4j } from '../../src/db/local-neo4j.js';
+import { freePort, startLocalNeo4j, type LocalNeo4j } from '../../src/db/local-neo4j.js';
 import { planWrites } from '../../src/seed/load.js';
 import { seedAll } from '../../src/seed/seed-all.js';
 import type { GraphFile } from '../../src/seed/format.js';
@@ -316,16 +315,4 @@ export async function ensureCorpus({ size, seed, log = () => {}, port }: { size:
   } finally {
     await db.close();
   }
-}
-
-/** A port the OS says is free on 127.0.0.1. */
-export function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
-    });
-  });
 }

@@ -10,7 +10,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
-import { createConnection } from 'node:net';
+import { createConnection, createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -141,6 +141,18 @@ function waitForReady(child: ChildProcess, timeoutMs: number): Promise<void> {
       clearTimeout(timer);
       const reason = stderr.split('\n').find((l) => l.startsWith('ERROR '))?.slice(6);
       fail(new LocalNeo4jError(reason ? `The local Neo4j did not start: ${reason}` : `The local Neo4j exited (${signal ?? `code ${code}`}) before it was ready. Last output:\n${stderr.slice(-2000)}`));
+    });
+  });
+}
+
+/** A port the OS says is free on 127.0.0.1 (for a local Neo4j or a server that must not clash). */
+export function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => done(port));
     });
   });
 }
