@@ -7,11 +7,10 @@
  * `startPeerServer(...)` puts it on a port and `close()` takes it off and closes the driver.
  */
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { Neo4jGraphQL } from '@neo4j/graphql';
 import { createYoga } from 'graphql-yoga';
 import neo4j, { type Driver } from 'neo4j-driver';
+import { listen } from '../src/server.js';
 import { isMain, serve } from './serve.js';
 
 const typeDefs = readFileSync(new URL('./peer/type-defs.graphql', import.meta.url), 'utf8');
@@ -24,18 +23,11 @@ export async function createPeerApp({ driver, database }: { driver: Driver; data
 export async function startPeerServer({ uri, user, password, database, port, host }: { uri: string; user: string; password: string; database: string; port: number; host: string }) {
   const driver = neo4j.driver(uri, password ? neo4j.auth.basic(user, password) : undefined, { userAgent: 'newsgraph-bench-peer' });
   await driver.verifyConnectivity({ database });
-  const server = createServer(await createPeerApp({ driver, database }));
-  await new Promise<void>((done, fail) => {
-    server.once('error', fail);
-    server.listen(port, host, done);
-  });
+  const running = await listen(await createPeerApp({ driver, database }), { port, host });
   return {
-    url: `http://${host}:${(server.address() as AddressInfo).port}`,
+    url: running.url,
     async close() {
-      await new Promise<void>((done) => {
-        server.close(() => done());
-        server.closeAllConnections();
-      });
+      await running.close(0);
       await driver.close();
     },
   };

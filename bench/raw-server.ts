@@ -10,11 +10,11 @@
  * named, READ routing and plain JS numbers (`disableLosslessIntegers`).
  */
 import { readFileSync } from 'node:fs';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { toLuceneQuery } from '../src/graph/search-query.js';
 import { FIRST, type OperationName, type Variables } from './operations.js';
+import { listen } from '../src/server.js';
 import { isMain, serve } from './serve.js';
 
 const cypher = (file: string) => readFileSync(new URL(`./raw/${file}.cypher`, import.meta.url), 'utf8');
@@ -61,7 +61,7 @@ export async function startRawServer({ uri, user, password, database, port, host
   const driver = neo4j.driver(uri, password ? neo4j.auth.basic(user, password) : undefined, { disableLosslessIntegers: true, userAgent: 'newsgraph-bench-raw' });
   await driver.verifyConnectivity({ database });
   const answer = createRawAnswerer({ driver, database });
-  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+  const running = await listen((req: IncomingMessage, res: ServerResponse) => {
     if (req.method !== 'POST' || req.url !== '/graphql') {
       res.writeHead(404, { 'content-type': 'application/json' }).end(failure(404, 'POST /graphql only.').body);
       return;
@@ -73,18 +73,11 @@ export async function startRawServer({ uri, user, password, database, port, host
         res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' }).end(body);
       });
     });
-  });
-  await new Promise<void>((done, fail) => {
-    server.once('error', fail);
-    server.listen(port, host, done);
-  });
+  }, { port, host });
   return {
-    url: `http://${host}:${(server.address() as AddressInfo).port}`,
+    url: running.url,
     async close() {
-      await new Promise<void>((done) => {
-        server.close(() => done());
-        server.closeAllConnections();
-      });
+      await running.close(0);
       await driver.close();
     },
   };

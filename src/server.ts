@@ -8,9 +8,8 @@
  * their connections are cut), closes idle keep-alive connections, and resolves when no
  * connection is left.
  */
-import { createServer, type Server } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
 import { Server as NetServer, type AddressInfo } from 'node:net';
-import type { App } from './yoga.js';
 
 export interface RunningServer {
   server: Server;
@@ -19,7 +18,8 @@ export interface RunningServer {
   close(graceMs?: number): Promise<void>;
 }
 
-export function listen(app: App, { port, host }: { port: number; host: string }): Promise<RunningServer> {
+/** `app`: the yoga app (src/yoga.ts), or any Node request handler (the benchmark servers use it too). */
+export function listen(app: RequestListener, { port, host }: { port: number; host: string }): Promise<RunningServer> {
   const server = createServer(app);
   let inFlight = 0;
   let closing = false;
