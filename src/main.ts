@@ -19,8 +19,11 @@ async function main() {
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
-    log(`Stopping: no new requests; finishing ${running?.inFlight() ?? 0} in flight…`);
-    await running?.close();
+    const inFlight = running?.inFlight() ?? 0;
+    // Close the port first, so the line below is true by the time anyone reads it.
+    const closed = running?.close();
+    log(`Stopping: no new requests; finishing ${inFlight} in flight…`);
+    await closed;
     await conn.close();
     log('Stopped.');
     process.exit(code);
