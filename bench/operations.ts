@@ -77,17 +77,18 @@ const peerSearches = [
 
 export const operations: Record<OperationName, Operation> = {
   entityWithRoles: {
-    summary: 'an entity by key with its roles',
-    query: `query entityWithRoles($id: ID!) { entity(id: $id) { name aliases roles { title status in { name } } } }`,
-    peerQuery: `query entityWithRoles($id: ID!) { entities(where: { id: { eq: $id } }) { name aliases roles { title status in { name } } } }`,
+    summary: 'an entity by key with a page of its roles',
+    query: `query entityWithRoles($id: ID!) { entity(id: $id) { name aliases roles(first: ${FIRST}) { totalCount edges { node { title status in { name } } } } } }`,
+    peerQuery: `query entityWithRoles($id: ID!) { entities(where: { id: { eq: $id } }) { name aliases rolesConnection(first: ${FIRST}, sort: [{ node: { id: ASC } }]) { totalCount edges { node { title status in { name } } } } } }`,
     peerVariables: (v) => ({ id: v.id }),
     fromPeer: (data) => {
       const e = data.entities[0];
       if (!e) return { entity: null };
-      return { entity: { name: e.name, aliases: e.aliases ?? [], roles: e.roles.map((r: any) => ({ title: r.title, status: r.status, in: r.in[0] ?? null })) } };
+      const c = e.rolesConnection;
+      return { entity: { name: e.name, aliases: e.aliases ?? [], roles: { totalCount: c.totalCount, edges: c.edges.map(({ node: r }: any) => ({ node: { title: r.title, status: r.status, in: r.in[0] ?? null } })) } } };
     },
-    // Roles: the schema gives no order.
-    normalise: (data) => (data.entity ? { entity: { ...data.entity, roles: canonical(data.entity.roles) } } : data),
+    // The page is the first by key, but the schema does not promise that order within it.
+    normalise: (data) => (data.entity ? { entity: { ...data.entity, roles: { ...data.entity.roles, edges: canonical(data.entity.roles.edges) } } } : data),
   },
 
   supporters: {

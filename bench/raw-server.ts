@@ -22,7 +22,7 @@ const first = neo4j.int(FIRST);
 
 /** Each operation's query and its parameters from the request's variables. */
 const routes: Record<OperationName, { query: string; params(v: Variables): Record<string, unknown> }> = {
-  entityWithRoles: { query: cypher('entity-with-roles'), params: (v) => ({ id: v.id }) },
+  entityWithRoles: { query: cypher('entity-with-roles'), params: (v) => ({ id: v.id, first }) },
   supporters: { query: cypher('supporters'), params: (v) => ({ id: v.id, first }) },
   statementsAbout: { query: cypher('statements-about'), params: (v) => ({ about: v.id, first }) },
   path: { query: cypher('path'), params: (v) => ({ from: v.from, to: v.to }) },

@@ -57,11 +57,33 @@ describe('relationship questions', () => {
   });
 
   it('lists a person\'s roles, current and former', async () => {
-    const r = await gql(app, `{ entity(id: "person:jeremy-corbyn") { current: roles(status: current) { title status } former: roles(status: former) { title status } } }`);
+    const r = await gql(app, `{ entity(id: "person:jeremy-corbyn") { all: roles { totalCount } current: roles(status: current) { totalCount edges { node { title status } } } former: roles(status: former) { totalCount edges { node { title status } } } } }`);
     expect(r.errors).toBeUndefined();
-    expect(r.data.entity.current.map((x: any) => x.title)).toContain('MP for Islington North');
-    expect(r.data.entity.former.every((x: any) => x.status === 'former')).toBe(true);
-    expect(r.data.entity.former.length).toBeGreaterThan(0);
+    const { all, current, former } = r.data.entity;
+    expect(current.edges.map((e: any) => e.node.title)).toContain('MP for Islington North');
+    expect(current.edges.every((e: any) => e.node.status === 'current')).toBe(true);
+    expect(former.edges.every((e: any) => e.node.status === 'former')).toBe(true);
+    expect(former.totalCount).toBeGreaterThan(0);
+    expect(current.totalCount + former.totalCount).toBe(all.totalCount);
+  });
+
+  it('pages a person\'s roles: one at a time, the cursor leading to the next, the same roles as one page of all', async () => {
+    const whole = await gql(app, `{ entity(id: "person:jeremy-corbyn") { roles(first: 100) { totalCount edges { node { key } } } } }`);
+    expect(whole.errors).toBeUndefined();
+    const all = whole.data.entity.roles.edges.map((e: any) => e.node.key);
+    expect(all.length).toBe(whole.data.entity.roles.totalCount);
+    expect(all.length).toBeGreaterThan(1);
+    const keys: string[] = [];
+    let after: string | null = null;
+    for (let i = 0; i < all.length + 1; i++) {
+      const r: any = await gql(app, `query($after: String) { entity(id: "person:jeremy-corbyn") { roles(first: 1, after: $after) { edges { cursor node { key } } pageInfo { hasNextPage } } } }`, { after });
+      expect(r.errors).toBeUndefined();
+      const { edges, pageInfo } = r.data.entity.roles;
+      keys.push(...edges.map((e: any) => e.node.key));
+      if (!pageInfo.hasNextPage) break;
+      after = edges[0].cursor;
+    }
+    expect(keys).toEqual(all);
   });
 
   it('finds the shortest chains between two people', async () => {
@@ -143,7 +165,7 @@ describe('relationship questions', () => {
 
 describe('batching', () => {
   it('resolves statements, their speakers and the speakers\' roles in at most 3 round trips', async () => {
-    const { result, queries } = await roundTrips(() => gql(app, `{ statements(first: 50) { totalCount edges { node { text speaker { key ... on Person { roles { title } } } } } } }`));
+    const { result, queries } = await roundTrips(() => gql(app, `{ statements(first: 50) { totalCount edges { node { text speaker { key ... on Person { roles { edges { node { title } } } } } } } } }`));
     expect(result.errors).toBeUndefined();
     expect(result.data.statements.edges.length).toBe(36);
     expect(queries.length).toBeLessThanOrEqual(3);

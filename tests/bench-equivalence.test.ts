@@ -59,7 +59,7 @@ describe('benchmark equivalence on the real article', () => {
   });
 
   it('measures depth as nested fields with selections', () => {
-    expect(depth(operations.entityWithRoles.query)).toBe(3);
+    expect(depth(operations.entityWithRoles.query)).toBe(5);
     expect(depth(operations.supporters.query)).toBe(5);
     expect(depth(operations.path.query)).toBe(2);
   });

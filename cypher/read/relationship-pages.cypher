@@ -1,5 +1,5 @@
 // One page of each node's relationships of one type, in one direction or both, optionally
-// with one stance (ABOUT): the total, and only the page's relationships read in full. Lists
+// with one stance (ABOUT) or one status at the other end (a role's `current`/`former`): the total, and only the page's relationships read in full. Lists
 // that are not paged ask for offset 0 and a limit above any degree.
 //
 // {{type}} is the relationship type (see src/db/cypher.ts: one of the fixed types the seed
@@ -12,6 +12,7 @@ UNWIND $ids AS id
 MATCH (n:Node {id: id})-[r:{{type}}]-(m:Node)
 WHERE ($direction = 'BOTH' OR (startNode(r) = n) = ($direction = 'OUTGOING'))
   AND ($stance IS NULL OR r.stance = $stance)
+  AND ($status IS NULL OR m.status = $status)
   AND NOT m:Sentence AND NOT m:Article
 WITH id, n, r, m ORDER BY id, m.id, coalesce(r.id, '')
 WITH id, n, collect({r: r, m: m}) AS rows

@@ -16,12 +16,13 @@ export interface Loaders {
   evidence: DataLoader<string, EvidenceRef[]>;
 }
 
-/** One page of a node's relationships of one type, in one direction, optionally with one stance. */
+/** One page of a node's relationships of one type, in one direction, optionally with one stance (of the relationship) or status (of the other end). */
 export interface RelPageKey {
   id: string;
   type: string;
   direction: 'OUTGOING' | 'INCOMING' | 'BOTH';
   stance: string | null;
+  status: string | null;
   offset: number;
   limit: number;
 }
@@ -29,7 +30,7 @@ export interface RelPageKey {
 /** The limit that asks for every relationship at once. */
 export const ALL = 2 ** 31 - 1;
 
-const pageQuery = (k: RelPageKey) => `${k.type}|${k.direction}|${k.stance ?? ''}|${k.offset}|${k.limit}`;
+const pageQuery = (k: RelPageKey) => `${k.type}|${k.direction}|${k.stance ?? ''}|${k.status ?? ''}|${k.offset}|${k.limit}`;
 
 interface RelRow {
   id: string;
@@ -77,9 +78,9 @@ export function createLoaders(db: GraphReader): Loaders {
       const found = new Map<string, { total: number; page: GRel[] }>();
       await Promise.all(
         [...byQuery.values()].map(async (members) => {
-          const { type, direction, stance, offset, limit } = members[0]!;
+          const { type, direction, stance, status, offset, limit } = members[0]!;
           const ids = [...new Set(members.map((m) => m.id))];
-          const rows = await db.read<{ id: string; total: number; page: Omit<RelRow, 'id'>[] }>(`read/relationship-pages#${type}`, { ids, direction, stance, offset: neo4j.int(offset), limit: neo4j.int(limit) });
+          const rows = await db.read<{ id: string; total: number; page: Omit<RelRow, 'id'>[] }>(`read/relationship-pages#${type}`, { ids, direction, stance, status, offset: neo4j.int(offset), limit: neo4j.int(limit) });
           for (const row of rows) {
             const page = row.page.map((r) => {
               const other: GNode = { id: r.otherId, labels: r.otherLabels, props: r.otherProps };

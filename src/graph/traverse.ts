@@ -33,7 +33,7 @@ function checkPage(args: ConnectionArgs): void {
 
 export async function related(ctx: Context, id: string, types: string[] | null, direction: Direction): Promise<GRel[]> {
   // One type (nearly every question): read just that type. Several: read all and filter.
-  if (types?.length === 1) return (await ctx.loaders.relationshipPages.load({ id, type: types[0]!, direction, stance: null, offset: 0, limit: ALL })).page;
+  if (types?.length === 1) return (await ctx.loaders.relationshipPages.load({ id, type: types[0]!, direction, stance: null, status: null, offset: 0, limit: ALL })).page;
   const rels = await ctx.loaders.relationships.load(id);
   return rels.filter((r) => (!types?.length || types.includes(r.type)) && (direction === 'BOTH' || r.outgoing === (direction === 'OUTGOING')));
 }
@@ -62,11 +62,11 @@ export function pageOf<T>(args: ConnectionArgs, list: readonly T[]) {
  * A connection over a node's relationships of one type, paged in Cypher (see the
  * relationshipPages loader): the cost follows the page size, not the node's degree.
  */
-export async function relationshipPage(ctx: Context, id: string, args: ConnectionArgs, { type, direction, stance = null }: { type: string; direction: Direction; stance?: string | null }) {
+export async function relationshipPage(ctx: Context, id: string, args: ConnectionArgs, { type, direction, stance = null, status = null }: { type: string; direction: Direction; stance?: string | null; status?: string | null }) {
   checkPage(args);
   let totalCount = 0;
   const connection = await resolveOffsetConnection({ args, ...PAGE }, async ({ offset, limit }) => {
-    const { total, page } = await ctx.loaders.relationshipPages.load({ id, type, direction, stance, offset, limit });
+    const { total, page } = await ctx.loaders.relationshipPages.load({ id, type, direction, stance, status, offset, limit });
     totalCount = total;
     return page;
   }).catch((error: unknown) => badCursor(error, args));

@@ -27,11 +27,15 @@ EntityRef.implement({
     description: t.string({ nullable: true, description: 'A short description.', resolve: (e) => (e.props.description as string | null) ?? null }),
     kind: t.field({ type: EntityKindEnum, description: 'Which kind of entity it is.', resolve: (e) => e.props.kind as never }),
     mentions: t.field({ type: [EvidenceType], description: 'Where the articles mention it.', resolve: (e, _a, ctx) => ctx.loaders.evidence.load(e.id) }),
-    roles: t.field({
-      type: [RoleRef],
-      description: 'Roles it holds or held.',
+    // A connection: an entity named in thousands of articles holds a role node per article.
+    roles: t.connection({
+      type: RoleRef,
+      description: 'Roles it holds or held, a page at a time.',
       args: { status: t.arg({ type: RoleStatusEnum, required: false, description: 'Only current or only former roles.' }) },
-      resolve: async (e, { status }, ctx) => (await related(ctx, e.id, ['HOLDS'], 'OUTGOING')).map((r) => r.other).filter((r) => !status || r.props.status === status),
+      resolve: async (e, args, ctx) => {
+        const page = await relationshipPage(ctx, e.id, args, { type: 'HOLDS', direction: 'OUTGOING', status: args.status ?? null });
+        return { ...page, edges: page.edges.map((edge) => ({ ...edge, node: edge.node.other })) };
+      },
     }),
     participations: t.field({
       type: [RelationshipRef],
