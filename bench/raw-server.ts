@@ -6,8 +6,9 @@
  * Contract: POST /graphql with `{ operationName, variables }` answers 200 `{ "data": … }`, the
  * same JSON this server gives for that operation (map keys may come in another order); an
  * unknown operation or a malformed body answers 400, a database failure 500, both as
- * `{ "errors": [{ "message" }] }`. Queries run through `executeQuery` with the database
- * named, READ routing and plain JS numbers (`disableLosslessIntegers`).
+ * `{ "errors": [{ "message" }] }`. Queries run as auto-commit transactions in a read session
+ * (the cheapest way the driver has; this server's reads use it too, src/db/graph-db.ts), with
+ * the database named and plain JS numbers (`disableLosslessIntegers`).
  */
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -48,11 +49,14 @@ export function createRawAnswerer({ driver, database }: { driver: Driver; databa
     const name = String(request.operationName);
     const route = Object.hasOwn(routes, name) ? routes[name as OperationName] : undefined;
     if (!route) return failure(400, `Unknown operation ${JSON.stringify(request.operationName)}; this server answers ${Object.keys(routes).join(', ')}.`);
+    const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
     try {
-      const { records } = await driver.executeQuery(route.query, route.params((request.variables ?? {}) as Variables), { database, routing: neo4j.routing.READ });
+      const { records } = await session.run(route.query, route.params((request.variables ?? {}) as Variables));
       return { status: 200, body: JSON.stringify({ data: records[0]?.get('data') ?? null }) };
     } catch (error) {
       return failure(500, error instanceof Error ? error.message : String(error));
+    } finally {
+      void session.close();
     }
   };
 }

@@ -29,6 +29,8 @@ export function isMain(moduleUrl: string): boolean {
 }
 
 export function serve(name: string, start: (options: { config: Config; neo4j: BenchNeo4j }) => Promise<Started>): void {
+  // As src/main.ts does for `npm start`, so that all three servers run alike.
+  process.setSourceMapsEnabled(false);
   const fail = (error: unknown) => {
     console.error(`${name} server: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);

@@ -10,6 +10,11 @@ import { seedAll } from './seed/seed-all.js';
 import { listen } from './server.js';
 import { createApp } from './yoga.js';
 
+// tsx turns on source-mapped stack traces, and the driver takes a stack trace for every
+// query: mapping it costs this server about 15% of its CPU per request (docs/benchmarks.md).
+// Logged stacks name the transpiled lines instead.
+process.setSourceMapsEnabled(false);
+
 const log = (line: string) => console.log(line);
 
 async function main() {

@@ -22,9 +22,20 @@ function collect(dir: string, into: Map<string, string>): Map<string, string> {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) collect(path, into);
-    else if (entry.name.endsWith('.cypher')) into.set(relative(root, path).slice(0, -'.cypher'.length), readFileSync(path, 'utf8'));
+    else if (entry.name.endsWith('.cypher')) into.set(relative(root, path).slice(0, -'.cypher'.length), withoutComments(readFileSync(path, 'utf8')));
   }
   return into;
+}
+
+/**
+ * The text without whole-line comments and blank lines: the comments are for readers, and
+ * every byte of a query is sent, and hashed for Neo4j's query cache, on every request.
+ */
+function withoutComments(text: string): string {
+  return text
+    .split('\n')
+    .filter((line) => line.trim() !== '' && !line.trim().startsWith('//'))
+    .join('\n');
 }
 
 const queries = collect(root, new Map());
@@ -45,6 +56,6 @@ export function cypher(name: CypherName): string {
 export function cypherStatements(name: CypherName): string[] {
   return cypher(name)
     .split(/;\s*$/m)
-    .map((s) => s.replace(/^\s*\/\/.*$/gm, '').trim())
+    .map((s) => s.trim())
     .filter(Boolean);
 }
