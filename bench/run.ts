@@ -6,7 +6,8 @@
  * processes on loopback (bench/servers.ts) → the equivalence check (bench/equivalence.ts; a
  * differing answer stops the run, a missing one is reported) → this server's Cypher round
  * trips, in-process → warm-up → for each operation, servers in rotating order: throughput at
- * saturation, then latency at a fixed rate (bench/load.ts). Lines are printed as results come in; the result is written to
+ * saturation, then latency at a fixed rate (bench/load.ts), each followed by ending the
+ * queries the server left running in Neo4j. Lines are printed as results come in; the result is written to
  * bench/results/<timestamp>.json and bench/results/latest.json after each size, and
  * docs/benchmarks.md is rewritten at the end (bench/report.ts). Every process it starts is
  * stopped on the way out, including on Ctrl-C.
@@ -123,6 +124,19 @@ async function warmPageCache(driver: Driver): Promise<void> {
   console.log(`  Page cache warmed: every node and relationship read in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 }
 
+/**
+ * Ends the queries a server left running in Neo4j when its load phase ended (a request the
+ * load generator gave up on keeps its query running, up to the transaction timeout), so
+ * they do not slow down the next server measured. Says so when there were any.
+ */
+async function settle(driver: Driver, after: string): Promise<void> {
+  const { records } = await driver.executeQuery('SHOW TRANSACTIONS YIELD transactionId, currentQuery WHERE NOT currentQuery STARTS WITH $self RETURN collect(transactionId) AS ids', { self: 'SHOW TRANSACTIONS' }, { database: 'neo4j' });
+  const ids = records[0]?.get('ids') as string[];
+  if (!ids.length) return;
+  await driver.executeQuery('TERMINATE TRANSACTIONS $ids', { ids }, { database: 'neo4j' });
+  console.log(`  Ended ${ids.length} quer${ids.length === 1 ? 'y' : 'ies'} still running in Neo4j after ${after}.`);
+}
+
 const rotate = <T>(xs: T[], by: number) => xs.map((_, i) => xs[(i + by) % xs.length]!);
 
 async function benchSize(size: CorpusSize, o: Options, cleanup: (() => Promise<void>)[], onMachine: (version: string) => void): Promise<SizeResult> {
@@ -171,7 +185,10 @@ async function benchSize(size: CorpusSize, o: Options, cleanup: (() => Promise<v
   const bodies = (server: ServerName, op: OperationName) => samples[op].map((v) => requestBody(server, op, v));
   if (o.warmup > 0) {
     console.log(`  Warming up (${o.warmup} s per server and operation)…`);
-    for (const op of ops) for (const name of o.servers) await load({ url: servers[name]!.url, bodies: bodies(name, op), connections: o.connections, durationSeconds: o.warmup });
+    for (const op of ops) for (const name of o.servers) {
+      await load({ url: servers[name]!.url, bodies: bodies(name, op), connections: o.connections, durationSeconds: o.warmup });
+      await settle(driver, `the ${name} server's ${op} warm-up`);
+    }
   }
 
   const results: SizeResult['results'] = {};
@@ -182,10 +199,12 @@ async function benchSize(size: CorpusSize, o: Options, cleanup: (() => Promise<v
     for (const name of order) {
       throughput[name] = await load({ url: servers[name]!.url, bodies: bodies(name, op), connections: o.connections, durationSeconds: o.duration });
       console.log(progressLine(size, op, name, 'throughput', throughput[name]!));
+      await settle(driver, `the ${name} server's ${op} throughput run`);
     }
     for (const name of order) {
       const latency = await load({ url: servers[name]!.url, bodies: bodies(name, op), connections: o.connections, durationSeconds: o.duration, overallRate: o.rate });
       console.log(progressLine(size, op, name, 'latency', latency));
+      await settle(driver, `the ${name} server's ${op} latency run`);
       byServer[name] = { throughput: throughput[name]!, latency };
     }
     results[op] = byServer;
