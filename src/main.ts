@@ -11,7 +11,7 @@ import { listen } from './server.js';
 import { createApp } from './yoga.js';
 
 // tsx turns on source-mapped stack traces, and the driver takes a stack trace for every
-// query: mapping it costs this server about 15% of its CPU per request (docs/benchmarks.md).
+// query: mapping it costs this server about 15% of its CPU per request (docs/performance.md).
 // Logged stacks name the transpiled lines instead.
 process.setSourceMapsEnabled(false);
 

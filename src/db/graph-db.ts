@@ -5,7 +5,7 @@
  *
  * Contract: reads run as auto-commit transactions in read sessions (routable to followers
  * and read replicas; a read needs no BEGIN/COMMIT, which halves the driver's CPU per query
- * and cuts Neo4j's by a third: see docs/benchmarks.md), writes as managed write
+ * and cuts Neo4j's by a third: see docs/performance.md), writes as managed write
  * transactions; both use the configured database (which saves the driver a round trip) and a
  * transaction timeout. Integers come back as JS numbers
  * (the graph holds none above 2^53). Driver failures are translated by src/db/errors.ts.
@@ -30,7 +30,7 @@ export interface GraphDbOptions {
   transactionTimeoutMs?: number;
   /** How long to wait for a connection before failing (default 1 s). */
   connectionTimeoutMs?: number;
-  /** How long the driver goes on retrying a query that failed for a transient reason (default 0.5 s: one retry, about 1 s later). */
+  /** How long the driver goes on retrying a write that failed for a transient reason (default 0.5 s: one retry, about 1 s later). Reads are not retried. */
   retryTimeMs?: number;
   /** After Neo4j is found unreachable, how long to fail at once before trying again (default 1 s). */
   cooldownMs?: number;
