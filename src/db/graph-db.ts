@@ -12,10 +12,11 @@
  *
  * Failing fast: connections time out after `connectionTimeoutMs`; a failed read is not
  * retried and a failed write is retried for at most `retryTimeMs`, so with Neo4j down a read
- * fails in about the connection timeout with DATABASE_UNAVAILABLE. After such a failure, queries fail at once for `cooldownMs` (a circuit
- * breaker: no request waits on a database known to be down), then the next one tries again;
- * the driver reconnects by itself once Neo4j is back. `reader(signal)`
- * gives a request its own view whose reads stop when the request's deadline passes.
+ * fails in about the connection timeout with DATABASE_UNAVAILABLE. After such a failure,
+ * queries fail at once for `cooldownMs` (a circuit breaker: no request waits on a database
+ * known to be down), then the next one tries again; the driver reconnects by itself once
+ * Neo4j is back. `reader(signal)` gives a request its own view whose reads stop when the
+ * request's deadline passes.
  */
 import neo4j, { type Driver, type ManagedTransaction, type RecordShape } from 'neo4j-driver';
 import { cypher, type CypherName } from './cypher.js';

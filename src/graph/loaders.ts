@@ -55,17 +55,18 @@ export function createLoaders(db: GraphReader): Loaders {
     return ids.map((id) => byId.get(id) ?? null);
   });
 
+  /** A relationship row as seen from `self`; the node at its other end primes the node loader. */
+  const toRel = (self: string, r: Omit<RelRow, 'id'>): GRel => {
+    const other: GNode = { id: r.otherId, labels: r.otherLabels, props: r.otherProps };
+    node.prime(other.id, other);
+    return { type: r.type, outgoing: r.outgoing, self, other, props: r.props };
+  };
+
   // Every relationship of a node, for questions about all of them (neighbours, untyped
   // relationships). Questions about some types go through relationshipPages.
   const relationships: Loaders['relationships'] = new DataLoader(async (ids) => {
     const rows = await db.read<RelRow>('read/relationships-by-node', { ids });
-    return groupBy(ids, rows).map((list) =>
-      list.map((r) => {
-        const other: GNode = { id: r.otherId, labels: r.otherLabels, props: r.otherProps };
-        node.prime(other.id, other);
-        return { type: r.type, outgoing: r.outgoing, self: r.id, other, props: r.props };
-      }),
-    );
+    return groupBy(ids, rows).map((list) => list.map((r) => toRel(r.id, r)));
   });
 
   // A node's relationships of one type, a page at a time (connections: a hub's first ten
@@ -82,12 +83,7 @@ export function createLoaders(db: GraphReader): Loaders {
           const ids = [...new Set(members.map((m) => m.id))];
           const rows = await db.read<{ id: string; total: number; page: Omit<RelRow, 'id'>[] }>(`read/relationship-pages#${type}`, { ids, direction, stance, status, offset: neo4j.int(offset), limit: neo4j.int(limit) });
           for (const row of rows) {
-            const page = row.page.map((r) => {
-              const other: GNode = { id: r.otherId, labels: r.otherLabels, props: r.otherProps };
-              node.prime(other.id, other);
-              return { type: r.type, outgoing: r.outgoing, self: row.id, other, props: r.props };
-            });
-            found.set(`${row.id}|${pageQuery(members[0]!)}`, { total: row.total, page });
+            found.set(`${row.id}|${pageQuery(members[0]!)}`, { total: row.total, page: row.page.map((r) => toRel(row.id, r)) });
           }
         }),
       );

@@ -73,6 +73,12 @@ export async function relationshipPage(ctx: Context, id: string, args: Connectio
   return { ...connection, totalCount };
 }
 
+/** As relationshipPage, with each edge's node the node at the other end. */
+export async function relatedNodesPage(ctx: Context, id: string, args: ConnectionArgs, options: { type: string; direction: Direction; status?: string | null }) {
+  const page = await relationshipPage(ctx, id, args, options);
+  return { ...page, edges: page.edges.map((edge) => ({ ...edge, node: edge.node.other })) };
+}
+
 /**
  * Runs a paged Cypher query (one that returns `total` and `page` for $offset/$limit).
  * `filters` are the keys the query filters by, by argument name: when nothing matches and one

@@ -4,7 +4,7 @@
  */
 import { builder } from '../builder.js';
 import { apiError } from '../errors.js';
-import { pageFromDb, related, relationshipPage } from '../graph/traverse.js';
+import { pageFromDb, related, relatedNodesPage, relationshipPage } from '../graph/traverse.js';
 import { StanceEnum } from './enums.js';
 import { loadByKey } from './node.js';
 import { EntityRef, EventRef, EvidenceType, NodeRef, RelationshipRef, RoleRef, StatementRef } from './refs.js';
@@ -32,10 +32,7 @@ EntityRef.implement({
       type: RoleRef,
       description: 'Roles it holds or held, a page at a time.',
       args: { status: t.arg({ type: RoleStatusEnum, required: false, description: 'Only current or only former roles.' }) },
-      resolve: async (e, args, ctx) => {
-        const page = await relationshipPage(ctx, e.id, args, { type: 'HOLDS', direction: 'OUTGOING', status: args.status ?? null });
-        return { ...page, edges: page.edges.map((edge) => ({ ...edge, node: edge.node.other })) };
-      },
+      resolve: (e, args, ctx) => relatedNodesPage(ctx, e.id, args, { type: 'HOLDS', direction: 'OUTGOING', status: args.status ?? null }),
     }),
     participations: t.field({
       type: [RelationshipRef],
@@ -46,10 +43,7 @@ EntityRef.implement({
     statementsBy: t.connection({
       type: StatementRef,
       description: 'What it said.',
-      resolve: async (e, args, ctx) => {
-        const page = await relationshipPage(ctx, e.id, args, { type: 'SAID_BY', direction: 'INCOMING' });
-        return { ...page, edges: page.edges.map((edge) => ({ ...edge, node: edge.node.other })) };
-      },
+      resolve: (e, args, ctx) => relatedNodesPage(ctx, e.id, args, { type: 'SAID_BY', direction: 'INCOMING' }),
     }),
     statementsAbout: t.connection({
       type: RelationshipRef,
