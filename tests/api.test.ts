@@ -1,3 +1,4 @@
+import { encodeGlobalID } from '@pothos/plugin-relay';
 import { cypher } from '../src/db/cypher.js';
 import { linkTypes } from '../src/seed/load.js';
 import { readFileSync } from 'node:fs';
@@ -169,6 +170,64 @@ describe('batching', () => {
     expect(result.errors).toBeUndefined();
     expect(result.data.statements.edges.length).toBe(36);
     expect(queries.length).toBeLessThanOrEqual(3);
+  });
+
+  it('reads an entity, a page of its roles and where each is held in one query, with the same answer as level by level', async () => {
+    const roles = `roles(first: 2) { totalCount pageInfo { hasNextPage } edges { cursor node { key title status in { key name } holder { key } } } }`;
+    const ahead = await roundTrips(() => gql(app, `{ entity(id: "person:jeremy-corbyn") { name ${roles} } }`));
+    // node(id:) does not read pages ahead: the node costs a query of its own (the page still follows `in`).
+    const levelByLevel = await roundTrips(() => gql(app, `query ($id: ID!) { entity: node(id: $id) { ... on Entity { name ${roles} } } }`, { id: encodeGlobalID('Person', 'person:jeremy-corbyn') }));
+    expect(ahead.result.errors).toBeUndefined();
+    expect(ahead.result.data.entity.roles.edges).toHaveLength(2);
+    expect(ahead.result.data.entity.roles.edges.some((e: any) => e.node.in?.name)).toBe(true);
+    expect(ahead.result.data.entity.roles.edges.every((e: any) => e.node.holder.key === 'person:jeremy-corbyn')).toBe(true);
+    expect(ahead.result).toEqual(levelByLevel.result);
+    expect(ahead.queries).toEqual(['read/relationship-pages#HOLDS']);
+    expect(levelByLevel.queries).toEqual(['read/nodes-by-id', 'read/relationship-pages#HOLDS']);
+    // And asked of each role on its own, with nothing read ahead.
+    for (const { node } of ahead.result.data.entity.roles.edges) {
+      const one = await gql(app, `query ($id: ID!) { node(id: $id) { ... on Role { in { key name } holder { key } } } }`, { id: encodeGlobalID('Role', node.key) });
+      expect({ in: node.in, holder: node.holder }).toEqual(one.data.node);
+    }
+  });
+
+  it('looks ahead through fragments, aliases, variables and @skip', async () => {
+    const fragments = `fragment Held on Entity { ... on Person { now: roles(status: current, first: $n) { edges { node { ...Where } } } } }
+      fragment Where on Role { in { name } }`;
+    const selection = `...Held later: roles(first: 1, after: $after) @skip(if: $skip) { edges { node { title } } }`;
+    const variables = { id: 'person:jeremy-corbyn', n: 5, skip: true, after: null };
+    const header = 'query ($id: ID!, $n: Int!, $skip: Boolean!, $after: String)';
+    const ahead = await roundTrips(() => gql(app, `${header} { entity(id: $id) { ${selection} } } ${fragments}`, variables));
+    const levelByLevel = await gql(app, `${header} { entity: node(id: $id) { ... on Entity { ${selection} } } } ${fragments}`, { ...variables, id: encodeGlobalID('Person', variables.id) });
+    expect(ahead.result.errors).toBeUndefined();
+    expect(ahead.result.data.entity.now.edges.length).toBeGreaterThan(0);
+    expect(ahead.result.data.entity.now.edges.some((e: any) => e.node.in?.name)).toBe(true);
+    expect(ahead.result.data.entity.later).toBeUndefined();
+    expect(ahead.result).toEqual(levelByLevel);
+    // The skipped page is not read.
+    expect(ahead.queries).toEqual(['read/relationship-pages#HOLDS']);
+  });
+
+  it('reads a page of statements with their speakers in one query, with the same answer as asking each statement', async () => {
+    const { result, queries } = await roundTrips(() => gql(app, `{ statements(about: "person:jeremy-corbyn", first: 5) { edges { node { key speaker { key } about { other { key } } } } } }`));
+    expect(result.errors).toBeUndefined();
+    expect(queries).toEqual(['read/statements-about']);
+    const edges = result.data.statements.edges;
+    expect(edges.length).toBe(5);
+    for (const { node } of edges) {
+      const one = await gql(app, `query ($id: ID!) { node(id: $id) { ... on Statement { speaker { key } about { other { key } } } } }`, { id: encodeGlobalID('Statement', node.key) });
+      expect({ speaker: node.speaker, about: node.about }).toEqual(one.data.node);
+    }
+  });
+
+  it('refuses bad page arguments under a field that looks ahead as it does elsewhere, and answers null for a missing entity', async () => {
+    const tooMany = await gql(app, `{ entity(id: "person:jeremy-corbyn") { roles(first: 500) { totalCount } } }`);
+    expect(tooMany.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(tooMany.errors?.[0]?.message).toMatch(/`first` must be between 0 and 100/);
+    const badCursor = await gql(app, `{ entity(id: "person:jeremy-corbyn") { roles(after: "not a cursor") { totalCount } } }`);
+    expect(badCursor.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const missing = await gql(app, `{ entity(id: "person:nobody-at-all") { name roles { totalCount } } }`);
+    expect(missing).toEqual({ data: { entity: null } });
   });
 
   it('resolves supporters, their facts and those facts\' evidence in one round trip per level', async () => {

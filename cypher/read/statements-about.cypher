@@ -9,4 +9,4 @@ WHERE ($stance IS NULL OR a.stance = $stance)
 WITH DISTINCT s ORDER BY s.articleId, s.start
 WITH collect(s) AS items
 RETURN size(items) AS total,
-       [s IN items[$offset..($offset + $limit)] | {id: s.id, labels: labels(s), props: properties(s)}] AS page
+       [s IN items[$offset..($offset + $limit)] | {id: s.id, labels: labels(s), props: properties(s), follows: {{follows s}}}] AS page

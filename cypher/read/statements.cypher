@@ -7,4 +7,4 @@ WHERE ($articleId IS NULL OR s.articleId = $articleId)
 WITH s ORDER BY s.articleId, s.start
 WITH collect(s) AS items
 RETURN size(items) AS total,
-       [s IN items[$offset..($offset + $limit)] | {id: s.id, labels: labels(s), props: properties(s)}] AS page
+       [s IN items[$offset..($offset + $limit)] | {id: s.id, labels: labels(s), props: properties(s), follows: {{follows s}}}] AS page

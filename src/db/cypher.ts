@@ -10,6 +10,10 @@
  * single digit 1–9), "read/relationship-pages#SUPPORTED" (one of `linkTypes`, the closed
  * list of types the seed loader writes). Both are checked here against those closed sets, so
  * only one of a fixed number of texts can ever result; callers validate first.
+ *
+ * A file may include a fragment (cypher/fragments/, not a query of its own) as
+ * `{{name variable}}`: the fragment's text, with its `{{node}}` replaced by `variable`, is put
+ * in place once, when the files are read.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -38,7 +42,20 @@ function withoutComments(text: string): string {
     .join('\n');
 }
 
-const queries = collect(root, new Map());
+const files = collect(root, new Map());
+const fragments = new Map([...files].filter(([name]) => name.startsWith('fragments/')).map(([name, text]) => [name.slice('fragments/'.length), text]));
+const queries = new Map(
+  [...files]
+    .filter(([name]) => !name.startsWith('fragments/'))
+    .map(([name, text]) => [
+      name,
+      text.replace(/\{\{([a-z-]+) ([A-Za-z_]\w*)\}\}/g, (_all, fragment: string, variable: string) => {
+        const body = fragments.get(fragment);
+        if (body === undefined) throw new Error(`cypher/${name}.cypher includes {{${fragment}}}, but there is no cypher/fragments/${fragment}.cypher`);
+        return body.replaceAll('{{node}}', variable);
+      }),
+    ]),
+);
 
 export type CypherName = string;
 

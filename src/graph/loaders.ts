@@ -3,10 +3,13 @@
  * loader sends one batched Cypher query for all of them, so a request costs one round trip
  * per depth level rather than one per object (no N+1). Loaders that read a node's
  * neighbours also prime the node loader with them, so resolving `other` costs nothing.
+ * Page keys may carry hints from looking ahead (src/graph/lookahead.ts): read the node too,
+ * and follow relationships from the page's items; what those read primes the loaders.
  */
 import DataLoader from 'dataloader';
 import neo4j from 'neo4j-driver';
 import type { GraphReader } from '../db/graph-db.js';
+import type { Follow } from './lookahead.js';
 import type { EvidenceRef, GNode, GRel } from './model.js';
 
 export interface Loaders {
@@ -14,6 +17,13 @@ export interface Loaders {
   relationships: DataLoader<string, GRel[]>;
   relationshipPages: DataLoader<RelPageKey, { total: number; page: GRel[] }, string>;
   evidence: DataLoader<string, EvidenceRef[]>;
+  /** Primes the relationship loader with what a page query followed from a node (`follows` of its rows). */
+  primeFollowed(id: string, follows: Followed[] | undefined): void;
+}
+
+/** Relationships of one type and direction read from a page item (cypher/fragments/follows.cypher). */
+export interface Followed extends Follow {
+  rels: Omit<RelRow, 'id'>[];
 }
 
 /** One page of a node's relationships of one type, in one direction, optionally with one stance (of the relationship) or status (of the other end). */
@@ -25,6 +35,8 @@ export interface RelPageKey {
   status: string | null;
   offset: number;
   limit: number;
+  /** Read ahead (not part of the key): the node itself, and relationships of each page item. */
+  hints?: { withNode?: boolean; follow?: Follow[] };
 }
 
 /** The limit that asks for every relationship at once. */
@@ -41,6 +53,10 @@ interface RelRow {
   otherLabels: string[];
   otherProps: Record<string, unknown>;
 }
+
+/** The order relationship-pages.cypher gives: the other end's key, then the relationship's. */
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const byOtherThenKey = (a: Omit<RelRow, 'id'>, b: Omit<RelRow, 'id'>) => compare(a.otherId, b.otherId) || compare(String(a.props.id ?? ''), String(b.props.id ?? ''));
 
 const groupBy = <T extends { id: string }>(ids: readonly string[], rows: T[]) => {
   const by = new Map<string, T[]>(ids.map((id) => [id, []]));
@@ -62,6 +78,13 @@ export function createLoaders(db: GraphReader): Loaders {
     return { type: r.type, outgoing: r.outgoing, self, other, props: r.props };
   };
 
+  const primeFollowed: Loaders['primeFollowed'] = (id, follows) => {
+    for (const f of follows ?? []) {
+      const page = [...f.rels].sort(byOtherThenKey).map((r) => toRel(id, r));
+      relationshipPages.prime({ id, type: f.type, direction: f.direction, stance: null, status: null, offset: 0, limit: ALL }, { total: page.length, page });
+    }
+  };
+
   // Every relationship of a node, for questions about all of them (neighbours, untyped
   // relationships). Questions about some types go through relationshipPages.
   const relationships: Loaders['relationships'] = new DataLoader(async (ids) => {
@@ -81,8 +104,21 @@ export function createLoaders(db: GraphReader): Loaders {
         [...byQuery.values()].map(async (members) => {
           const { type, direction, stance, status, offset, limit } = members[0]!;
           const ids = [...new Set(members.map((m) => m.id))];
-          const rows = await db.read<{ id: string; total: number; page: Omit<RelRow, 'id'>[] }>(`read/relationship-pages#${type}`, { ids, direction, stance, status, offset: neo4j.int(offset), limit: neo4j.int(limit) });
+          const withNode = members.some((m) => m.hints?.withNode);
+          const follow = [...new Map(members.flatMap((m) => m.hints?.follow ?? []).map((f) => [`${f.type}|${f.direction}`, f])).values()];
+          const rows = await db.read<{ id: string; total: number; page: (Omit<RelRow, 'id'> & { follows?: Followed[] })[]; labels: string[] | null; props: Record<string, unknown> | null }>(`read/relationship-pages#${type}`, {
+            ids,
+            direction,
+            stance,
+            status,
+            offset: neo4j.int(offset),
+            limit: neo4j.int(limit),
+            withNode,
+            follow,
+          });
           for (const row of rows) {
+            if (row.labels && row.props) node.prime(row.id, { id: row.id, labels: row.labels, props: row.props });
+            for (const r of row.page) primeFollowed(r.otherId, r.follows);
             found.set(`${row.id}|${pageQuery(members[0]!)}`, { total: row.total, page: row.page.map((r) => toRel(row.id, r)) });
           }
         }),
@@ -108,5 +144,5 @@ export function createLoaders(db: GraphReader): Loaders {
     });
   });
 
-  return { node, relationships, relationshipPages, evidence };
+  return { node, relationships, relationshipPages, evidence, primeFollowed };
 }

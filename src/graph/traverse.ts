@@ -8,7 +8,8 @@ import neo4j from 'neo4j-driver';
 import type { Context } from '../context.js';
 import type { CypherName } from '../db/cypher.js';
 import { apiError } from '../errors.js';
-import { ALL } from './loaders.js';
+import { ALL, type Followed } from './loaders.js';
+import { followExtension, type Follow, type PageOf } from './lookahead.js';
 import type { GNode, GRel } from './model.js';
 
 export type Direction = 'OUTGOING' | 'INCOMING' | 'BOTH';
@@ -24,7 +25,7 @@ export interface ConnectionArgs {
 export const PAGE = { defaultSize: 20, maxSize: 100 } as const;
 
 /** Refuses a page size out of range (BAD_USER_INPUT naming the argument) rather than clamping it. */
-function checkPage(args: ConnectionArgs): void {
+export function checkPage(args: ConnectionArgs): void {
   for (const name of ['first', 'last'] as const) {
     const n = args[name];
     if (n != null && (n < 0 || n > PAGE.maxSize)) throw apiError('BAD_USER_INPUT', `\`${name}\` must be between 0 and ${PAGE.maxSize}.`, { argument: name });
@@ -38,8 +39,23 @@ export async function related(ctx: Context, id: string, types: string[] | null, 
   return rels.filter((r) => (!types?.length || types.includes(r.type)) && (direction === 'BOTH' || r.outgoing === (direction === 'OUTGOING')));
 }
 
-export async function firstRelated(ctx: Context, id: string, type: string, direction: Direction): Promise<GNode | null> {
-  return (await related(ctx, id, [type], direction))[0]?.other ?? null;
+/**
+ * Options for a field that reads a node's relationships of one type and direction: the
+ * first node at the other end (`first`), every node (`nodes`) or every relationship
+ * (`relationships`). They also tell looking ahead (src/graph/lookahead.ts) what the field
+ * reads, so that a page of such nodes can read it for all of them at once.
+ */
+const gives = {
+  first: (rels: GRel[]) => rels[0]?.other ?? null,
+  nodes: (rels: GRel[]) => rels.map((r) => r.other),
+  relationships: (rels: GRel[]) => rels,
+};
+
+export function relatedField<G extends keyof typeof gives>(type: string, direction: Direction, give: G) {
+  return {
+    ...followExtension(type, direction),
+    resolve: async (n: GNode, _a: unknown, ctx: Context) => gives[give](await related(ctx, n.id, [type], direction)) as ReturnType<(typeof gives)[G]>,
+  };
 }
 
 /** Pothos refuses a malformed cursor; say which argument, with the code clients expect. */
@@ -62,11 +78,11 @@ export function pageOf<T>(args: ConnectionArgs, list: readonly T[]) {
  * A connection over a node's relationships of one type, paged in Cypher (see the
  * relationshipPages loader): the cost follows the page size, not the node's degree.
  */
-export async function relationshipPage(ctx: Context, id: string, args: ConnectionArgs, { type, direction, stance = null, status = null }: { type: string; direction: Direction; stance?: string | null; status?: string | null }) {
+export async function relationshipPage(ctx: Context, id: string, args: ConnectionArgs, { type, direction, stance = null, status = null }: PageOf, follow: Follow[] = []) {
   checkPage(args);
   let totalCount = 0;
   const connection = await resolveOffsetConnection({ args, ...PAGE }, async ({ offset, limit }) => {
-    const { total, page } = await ctx.loaders.relationshipPages.load({ id, type, direction, stance, status, offset, limit });
+    const { total, page } = await ctx.loaders.relationshipPages.load({ id, type, direction, stance, status, offset, limit, hints: { follow } });
     totalCount = total;
     return page;
   }).catch((error: unknown) => badCursor(error, args));
@@ -74,8 +90,8 @@ export async function relationshipPage(ctx: Context, id: string, args: Connectio
 }
 
 /** As relationshipPage, with each edge's node the node at the other end. */
-export async function relatedNodesPage(ctx: Context, id: string, args: ConnectionArgs, options: { type: string; direction: Direction; status?: string | null }) {
-  const page = await relationshipPage(ctx, id, args, options);
+export async function relatedNodesPage(ctx: Context, id: string, args: ConnectionArgs, of: PageOf, follow: Follow[] = []) {
+  const page = await relationshipPage(ctx, id, args, of, follow);
   return { ...page, edges: page.edges.map((edge) => ({ ...edge, node: edge.node.other })) };
 }
 
@@ -83,15 +99,19 @@ export async function relatedNodesPage(ctx: Context, id: string, args: Connectio
  * Runs a paged Cypher query (one that returns `total` and `page` for $offset/$limit).
  * `filters` are the keys the query filters by, by argument name: when nothing matches and one
  * of them names no node, that is NOT_FOUND rather than an empty page (checked only then, so
- * a page that has items costs no extra round trip).
+ * a page that has items costs no extra round trip). A query that includes
+ * fragments/follows.cypher also reads the relationships in `follow` of each item.
  */
-export async function pageFromDb(ctx: Context, name: CypherName, params: Record<string, unknown>, args: ConnectionArgs, filters: Record<string, string | null> = {}) {
+export async function pageFromDb(ctx: Context, name: CypherName, params: Record<string, unknown>, args: ConnectionArgs, filters: Record<string, string | null> = {}, follow: Follow[] = []) {
   checkPage(args);
   let totalCount = 0;
   const connection = await resolveOffsetConnection({ args, ...PAGE }, async ({ offset, limit }) => {
-    const [row] = await ctx.db.read<{ total: number; page: GNode[] }>(name, { ...params, offset: neo4j.int(offset), limit: neo4j.int(limit) });
+    const [row] = await ctx.db.read<{ total: number; page: (GNode & { follows?: Followed[] })[] }>(name, { ...params, offset: neo4j.int(offset), limit: neo4j.int(limit), follow });
     totalCount = row?.total ?? 0;
-    return row?.page ?? [];
+    return (row?.page ?? []).map(({ follows, ...node }) => {
+      ctx.loaders.primeFollowed(node.id, follows);
+      return node;
+    });
   }).catch((error: unknown) => badCursor(error, args));
   if (totalCount === 0) await requireNodes(ctx, filters);
   return { ...connection, totalCount };

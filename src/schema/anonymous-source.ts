@@ -1,6 +1,6 @@
 /** Anonymous sources: unnamed people the article quotes; never merged with named people. */
 import { builder } from '../builder.js';
-import { firstRelated } from '../graph/traverse.js';
+import { relatedField } from '../graph/traverse.js';
 import { nodeOptions } from './node.js';
 import { AnonymousSourceRef, EntityRef, OrganisationRef } from './refs.js';
 
@@ -10,6 +10,6 @@ builder.node(AnonymousSourceRef, {
   description: 'An unnamed source ("one Labour source"), with the side the article gives it.',
   fields: (t) => ({
     side: t.string({ nullable: true, description: 'The side or leaning the article gives it ("pro-Corbyn").', resolve: (s) => (s.props.side as string | null) ?? null }),
-    affiliation: t.field({ type: OrganisationRef, nullable: true, description: 'The organisation the article ties it to.', resolve: (s, _a, ctx) => firstRelated(ctx, s.id, 'AFFILIATED_WITH', 'OUTGOING') }),
+    affiliation: t.field({ type: OrganisationRef, nullable: true, description: 'The organisation the article ties it to.', ...relatedField('AFFILIATED_WITH', 'OUTGOING', 'first') }),
   }),
 });

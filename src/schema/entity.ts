@@ -4,9 +4,10 @@
  */
 import { builder } from '../builder.js';
 import { apiError } from '../errors.js';
-import { pageFromDb, related, relatedNodesPage, relationshipPage } from '../graph/traverse.js';
+import { pageExtension, pageFollows, prefetchPages } from '../graph/lookahead.js';
+import { pageFromDb, relatedField, relatedNodesPage, relationshipPage } from '../graph/traverse.js';
 import { StanceEnum } from './enums.js';
-import { loadByKey } from './node.js';
+import { loadByKey, toKey } from './node.js';
 import { EntityRef, EventRef, EvidenceType, NodeRef, RelationshipRef, RoleRef, StatementRef } from './refs.js';
 
 export const EntityKindEnum = builder.enumType('EntityKind', {
@@ -15,6 +16,11 @@ export const EntityKindEnum = builder.enumType('EntityKind', {
 });
 
 const RoleStatusEnum = builder.enumType('RoleStatus', { description: 'Whether a role is held now.', values: ['current', 'former'] as const });
+// What each connection of an entity pages through, from its arguments.
+const rolesOf = (args: { status?: unknown }) => ({ type: 'HOLDS', direction: 'OUTGOING' as const, status: (args.status as string | null | undefined) ?? null });
+const statementsByOf = () => ({ type: 'SAID_BY', direction: 'INCOMING' as const });
+const statementsAboutOf = (args: { stance?: unknown }) => ({ type: 'ABOUT', direction: 'INCOMING' as const, stance: (args.stance as string | null | undefined) ?? null });
+
 const EntityOrderEnum = builder.enumType('EntityOrder', { description: 'How to sort entities.', values: ['NAME_ASC', 'NAME_DESC'] as const });
 
 EntityRef.implement({
@@ -32,24 +38,27 @@ EntityRef.implement({
       type: RoleRef,
       description: 'Roles it holds or held, a page at a time.',
       args: { status: t.arg({ type: RoleStatusEnum, required: false, description: 'Only current or only former roles.' }) },
-      resolve: (e, args, ctx) => relatedNodesPage(ctx, e.id, args, { type: 'HOLDS', direction: 'OUTGOING', status: args.status ?? null }),
+      ...pageExtension(rolesOf, 'node'),
+      resolve: (e, args, ctx, info) => relatedNodesPage(ctx, e.id, args, rolesOf(args), pageFollows(info)),
     }),
     participations: t.field({
       type: [RelationshipRef],
       description: 'The events it took part in, each with what it did there (`role`) and the event (`other`).',
-      resolve: (e, _a, ctx) => related(ctx, e.id, ['PARTICIPATED_IN'], 'OUTGOING'),
+      ...relatedField('PARTICIPATED_IN', 'OUTGOING', 'relationships'),
     }),
-    events: t.field({ type: [EventRef], description: 'The events it took part in.', resolve: async (e, _a, ctx) => (await related(ctx, e.id, ['PARTICIPATED_IN'], 'OUTGOING')).map((r) => r.other) }),
+    events: t.field({ type: [EventRef], description: 'The events it took part in.', ...relatedField('PARTICIPATED_IN', 'OUTGOING', 'nodes') }),
     statementsBy: t.connection({
       type: StatementRef,
       description: 'What it said.',
-      resolve: (e, args, ctx) => relatedNodesPage(ctx, e.id, args, { type: 'SAID_BY', direction: 'INCOMING' }),
+      ...pageExtension(statementsByOf, 'node'),
+      resolve: (e, args, ctx, info) => relatedNodesPage(ctx, e.id, args, statementsByOf(), pageFollows(info)),
     }),
     statementsAbout: t.connection({
       type: RelationshipRef,
       description: 'Statements about it, each edge with its stance (`stance`) and the statement (`other`).',
       args: { stance: t.arg({ type: StanceEnum, required: false, description: 'Only statements with this stance toward it.' }) },
-      resolve: (e, args, ctx) => relationshipPage(ctx, e.id, args, { type: 'ABOUT', direction: 'INCOMING', stance: args.stance ?? null }),
+      ...pageExtension(statementsAboutOf, 'other'),
+      resolve: (e, args, ctx, info) => relationshipPage(ctx, e.id, args, statementsAboutOf(args), pageFollows(info)),
     }),
   }),
 });
@@ -60,7 +69,11 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'An entity by key ("person:jeremy-corbyn") or global id; null when there is none.',
     args: { id: t.arg.id({ required: true }) },
-    resolve: (_r, { id }, ctx) => loadByKey(ctx, String(id), 'Entity'),
+    resolve: async (_r, { id }, ctx, info) => {
+      // The pages asked of it are read with it: one query for two levels.
+      await prefetchPages(ctx, info, toKey(String(id)));
+      return loadByKey(ctx, String(id), 'Entity');
+    },
   }),
   entities: t.connection({
     type: EntityRef,

@@ -1,6 +1,6 @@
 /** Events with their participants and what each did, and the timeline of events. */
 import { builder } from '../builder.js';
-import { firstRelated, pageFromDb, related } from '../graph/traverse.js';
+import { pageFromDb, relatedField } from '../graph/traverse.js';
 import { nodeOptions, toKey } from './node.js';
 import { EventRef, FactRef, RelationshipRef, StatementRef } from './refs.js';
 
@@ -19,13 +19,13 @@ builder.node(EventRef, {
     status: t.field({ type: EventStatusEnum, description: 'happened, ongoing, planned, possible (speculated) or refused.', resolve: (e) => e.props.status as never }),
     date: t.string({ nullable: true, description: 'When (YYYY[-MM[-DD]]), when the article says.', resolve: (e) => (e.props.date as string | null) ?? null }),
     description: t.string({ nullable: true, description: 'More about it.', resolve: (e) => (e.props.description as string | null) ?? null }),
-    partOf: t.field({ type: EventRef, nullable: true, description: 'The larger event this is part of.', resolve: (e, _a, ctx) => firstRelated(ctx, e.id, 'PART_OF', 'OUTGOING') }),
+    partOf: t.field({ type: EventRef, nullable: true, description: 'The larger event this is part of.', ...relatedField('PART_OF', 'OUTGOING', 'first') }),
     participants: t.field({
       type: [RelationshipRef],
       description: 'Who took part, each edge with what they did (`role`) and who (`other`).',
-      resolve: (e, _a, ctx) => related(ctx, e.id, ['PARTICIPATED_IN'], 'INCOMING'),
+      ...relatedField('PARTICIPATED_IN', 'INCOMING', 'relationships'),
     }),
-    statements: t.field({ type: [StatementRef], description: 'Statements made in it.', resolve: async (e, _a, ctx) => (await related(ctx, e.id, ['MADE_IN'], 'INCOMING')).map((r) => r.other) }),
+    statements: t.field({ type: [StatementRef], description: 'Statements made in it.', ...relatedField('MADE_IN', 'INCOMING', 'nodes') }),
   }),
 });
 

@@ -1,6 +1,6 @@
 /** Groups: collective actors with no name of their own ("14 members of the NEC"). */
 import { builder } from '../builder.js';
-import { firstRelated } from '../graph/traverse.js';
+import { relatedField } from '../graph/traverse.js';
 import { nodeOptions } from './node.js';
 import { EntityRef, GroupRef, OrganisationRef } from './refs.js';
 
@@ -11,6 +11,6 @@ builder.node(GroupRef, {
   fields: (t) => ({
     size: t.int({ nullable: true, description: 'How many, when the article says.', resolve: (g) => (g.props.size as number | null) ?? null }),
     side: t.string({ nullable: true, description: 'Whose side the article puts it on.', resolve: (g) => (g.props.side as string | null) ?? null }),
-    memberOf: t.field({ type: OrganisationRef, nullable: true, description: 'The organisation it belongs to.', resolve: (g, _a, ctx) => firstRelated(ctx, g.id, 'MEMBER_OF', 'OUTGOING') }),
+    memberOf: t.field({ type: OrganisationRef, nullable: true, description: 'The organisation it belongs to.', ...relatedField('MEMBER_OF', 'OUTGOING', 'first') }),
   }),
 });

@@ -1,6 +1,6 @@
 /** Motions: who proposed them, what they sought, whom they target, and how they fared. */
 import { builder } from '../builder.js';
-import { firstRelated, pageFromDb, related } from '../graph/traverse.js';
+import { pageFromDb, relatedField } from '../graph/traverse.js';
 import { loadByKey, nodeOptions, toKey } from './node.js';
 import { EntityRef, EventRef, FactRef, MotionRef, NodeRef, OrganisationRef, StatementRef, VoteRef } from './refs.js';
 
@@ -12,12 +12,12 @@ builder.node(MotionRef, {
     title: t.string({ description: 'A short name for it.', resolve: (m) => String(m.props.title) }),
     seeks: t.string({ description: 'What it asked for.', resolve: (m) => String(m.props.seeks) }),
     outcome: t.string({ description: 'passed, rejected, withdrawn or pending.', resolve: (m) => String(m.props.outcome) }),
-    proposer: t.field({ type: EntityRef, nullable: true, description: 'Who proposed it.', resolve: (m, _a, ctx) => firstRelated(ctx, m.id, 'PROPOSED', 'INCOMING') }),
-    target: t.field({ type: NodeRef, nullable: true, description: 'Whom or what it is about.', resolve: (m, _a, ctx) => firstRelated(ctx, m.id, 'TARGETS', 'OUTGOING') }),
-    decidedBy: t.field({ type: OrganisationRef, nullable: true, description: 'The body that decided it.', resolve: (m, _a, ctx) => firstRelated(ctx, m.id, 'DECIDED_BY', 'OUTGOING') }),
-    event: t.field({ type: EventRef, nullable: true, description: 'Where it was considered.', resolve: (m, _a, ctx) => firstRelated(ctx, m.id, 'CONSIDERED_AT', 'OUTGOING') }),
-    votes: t.field({ type: [VoteRef], description: 'Votes on it.', resolve: async (m, _a, ctx) => (await related(ctx, m.id, ['ON'], 'INCOMING')).map((r) => r.other) }),
-    wording: t.field({ type: [StatementRef], description: 'What its text says, as statements spoken by the motion itself.', resolve: async (m, _a, ctx) => (await related(ctx, m.id, ['SAID_BY'], 'INCOMING')).map((r) => r.other) }),
+    proposer: t.field({ type: EntityRef, nullable: true, description: 'Who proposed it.', ...relatedField('PROPOSED', 'INCOMING', 'first') }),
+    target: t.field({ type: NodeRef, nullable: true, description: 'Whom or what it is about.', ...relatedField('TARGETS', 'OUTGOING', 'first') }),
+    decidedBy: t.field({ type: OrganisationRef, nullable: true, description: 'The body that decided it.', ...relatedField('DECIDED_BY', 'OUTGOING', 'first') }),
+    event: t.field({ type: EventRef, nullable: true, description: 'Where it was considered.', ...relatedField('CONSIDERED_AT', 'OUTGOING', 'first') }),
+    votes: t.field({ type: [VoteRef], description: 'Votes on it.', ...relatedField('ON', 'INCOMING', 'nodes') }),
+    wording: t.field({ type: [StatementRef], description: 'What its text says, as statements spoken by the motion itself.', ...relatedField('SAID_BY', 'INCOMING', 'nodes') }),
   }),
 });
 

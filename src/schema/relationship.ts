@@ -6,6 +6,7 @@
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { relEvidence, type EvidenceRef, type GRel } from '../graph/model.js';
+import { pageExtension, pageFollows } from '../graph/lookahead.js';
 import { pageOf, related, relationshipPage, type Direction } from '../graph/traverse.js';
 import { DirectionEnum, RelationTypeEnum, StanceEnum } from './enums.js';
 import { EvidenceType, NodeRef, RelationshipRef } from './refs.js';
@@ -44,7 +45,17 @@ RelationshipRef.implement({
 
 builder.interfaceFields(NodeRef, (t) => {
   const stance = (type: 'SUPPORTED' | 'OPPOSED', direction: Direction, description: string) =>
-    t.connection({ type: RelationshipRef, description, resolve: (n, args, ctx) => relationshipPage(ctx, (n as { id: string }).id, args, { type, direction }) });
+    t.connection({
+      type: RelationshipRef,
+      description,
+      ...pageExtension(() => ({ type, direction }), 'other'),
+      resolve: (n, args, ctx, info) => relationshipPage(ctx, (n as { id: string }).id, args, { type, direction }, pageFollows(info)),
+    });
+  // One type is paged in Cypher; several (or all) are read whole and paged here.
+  const relationshipsOf = (args: { types?: unknown; direction?: unknown }) => {
+    const types = args.types as string[] | null | undefined;
+    return types?.length === 1 ? { type: types[0]!, direction: ((args.direction as Direction | null | undefined) ?? 'BOTH') } : null;
+  };
   return {
     relationships: t.connection({
       type: RelationshipRef,
@@ -53,10 +64,11 @@ builder.interfaceFields(NodeRef, (t) => {
         types: t.arg({ type: [RelationTypeEnum], required: false, description: 'Only these types (default: all).' }),
         direction: t.arg({ type: DirectionEnum, required: false, defaultValue: 'BOTH', description: 'Only this direction (default: BOTH).' }),
       },
-      resolve: async (n, args, ctx) => {
-        const direction = args.direction ?? 'BOTH';
+      ...pageExtension(relationshipsOf, 'other'),
+      resolve: async (n, args, ctx, info) => {
         const id = (n as { id: string }).id;
-        return args.types?.length === 1 ? relationshipPage(ctx, id, args, { type: args.types[0]!, direction }) : pageOf(args, await related(ctx, id, args.types ?? null, direction));
+        const of = relationshipsOf(args);
+        return of ? relationshipPage(ctx, id, args, of, pageFollows(info)) : pageOf(args, await related(ctx, id, args.types ?? null, args.direction ?? 'BOTH'));
       },
     }),
     neighbours: t.connection({

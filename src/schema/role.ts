@@ -1,6 +1,6 @@
 /** Roles held over time: (Person)-[:HOLDS]->(Role)-[:IN]->(Organisation | Place). */
 import { builder } from '../builder.js';
-import { firstRelated } from '../graph/traverse.js';
+import { relatedField } from '../graph/traverse.js';
 import { nodeOptions } from './node.js';
 import { EntityRef, FactRef, RoleRef } from './refs.js';
 
@@ -14,7 +14,7 @@ builder.node(RoleRef, {
     since: t.string({ nullable: true, description: 'When it began (YYYY[-MM[-DD]]), when known.', resolve: (r) => (r.props.since as string | null) ?? null }),
     until: t.string({ nullable: true, description: 'When it ended, when known.', resolve: (r) => (r.props.until as string | null) ?? null }),
     duration: t.string({ nullable: true, description: 'How long, in the article\'s words ("nearly 40 years").', resolve: (r) => (r.props.duration as string | null) ?? null }),
-    holder: t.field({ type: EntityRef, nullable: true, description: 'Who holds it.', resolve: (r, _a, ctx) => firstRelated(ctx, r.id, 'HOLDS', 'INCOMING') }),
-    in: t.field({ type: EntityRef, nullable: true, description: 'The organisation or place it is in.', resolve: (r, _a, ctx) => firstRelated(ctx, r.id, 'IN', 'OUTGOING') }),
+    holder: t.field({ type: EntityRef, nullable: true, description: 'Who holds it.', ...relatedField('HOLDS', 'INCOMING', 'first') }),
+    in: t.field({ type: EntityRef, nullable: true, description: 'The organisation or place it is in.', ...relatedField('IN', 'OUTGOING', 'first') }),
   }),
 });

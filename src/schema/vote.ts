@@ -1,6 +1,6 @@
 /** Votes on motions: the counts, the outcome, and how named voters or groups voted. */
 import { builder } from '../builder.js';
-import { firstRelated, related } from '../graph/traverse.js';
+import { relatedField } from '../graph/traverse.js';
 import { nodeOptions } from './node.js';
 import { EventRef, FactRef, MotionRef, OrganisationRef, RelationshipRef, VoteRef } from './refs.js';
 
@@ -13,13 +13,13 @@ builder.node(VoteRef, {
     votesAgainst: t.int({ description: 'Votes against it.', resolve: (v) => Number(v.props.votesAgainst) }),
     abstentions: t.int({ nullable: true, description: 'Abstentions, when the article says.', resolve: (v) => (v.props.abstentions as number | null) ?? null }),
     outcome: t.string({ description: 'passed, rejected or tied.', resolve: (v) => String(v.props.outcome) }),
-    motion: t.field({ type: MotionRef, nullable: true, description: 'What was voted on.', resolve: (v, _a, ctx) => firstRelated(ctx, v.id, 'ON', 'OUTGOING') }),
-    body: t.field({ type: OrganisationRef, nullable: true, description: 'Who voted.', resolve: (v, _a, ctx) => firstRelated(ctx, v.id, 'BY', 'OUTGOING') }),
-    event: t.field({ type: EventRef, nullable: true, description: 'The meeting it was held at.', resolve: (v, _a, ctx) => firstRelated(ctx, v.id, 'HELD_AT', 'OUTGOING') }),
+    motion: t.field({ type: MotionRef, nullable: true, description: 'What was voted on.', ...relatedField('ON', 'OUTGOING', 'first') }),
+    body: t.field({ type: OrganisationRef, nullable: true, description: 'Who voted.', ...relatedField('BY', 'OUTGOING', 'first') }),
+    event: t.field({ type: EventRef, nullable: true, description: 'The meeting it was held at.', ...relatedField('HELD_AT', 'OUTGOING', 'first') }),
     positions: t.field({
       type: [RelationshipRef],
       description: 'How named voters or groups voted: each edge has `position` and the voter (`other`).',
-      resolve: (v, _a, ctx) => related(ctx, v.id, ['VOTED'], 'INCOMING'),
+      ...relatedField('VOTED', 'INCOMING', 'relationships'),
     }),
   }),
 });

@@ -1,0 +1,140 @@
+/**
+ * Looking ahead at what a request selects, so that one Cypher query answers more than one
+ * level of it. The DataLoaders cost one query per level; two levels are common enough to
+ * fold into the level above:
+ * - an entity's pages of relationships (`entity(id:) { roles(first: 10) … }`): the root
+ *   field reads each page together with the entity (`prefetchPages`);
+ * - a field that reads one type of relationship of each item of a page (a role's `in`, a
+ *   statement's `speaker`): the page query also reads those relationships (`pageFollows`).
+ * What is read ahead primes the loaders with the very keys the resolvers below will ask
+ * for, so an answer is the same with or without it; a selection this module does not
+ * understand is simply not read ahead.
+ *
+ * Fields say how they read through GraphQL field extensions, set where they are defined:
+ * `followExtension(type, direction)` for a field that reads all of one type of relationship,
+ * `pageExtension(of, nodesAt)` for a connection over one type.
+ */
+import { offsetForArgs } from '@pothos/plugin-relay';
+import {
+  getArgumentValues,
+  getDirectiveValues,
+  getNamedType,
+  GraphQLIncludeDirective,
+  GraphQLSkipDirective,
+  isInterfaceType,
+  isObjectType,
+  Kind,
+  type FieldNode,
+  type GraphQLField,
+  type GraphQLResolveInfo,
+  type SelectionSetNode,
+} from 'graphql';
+import type { Context } from '../context.js';
+import type { RelPageKey } from './loaders.js';
+import { checkPage, PAGE, type Direction } from './traverse.js';
+
+/** One type of relationship in one direction, read in full for each item of a page. */
+export interface Follow {
+  type: string;
+  direction: Direction;
+}
+
+/** Which relationships a connection pages through, from its arguments; null when it pages through no single type. */
+export interface PageOf {
+  type: string;
+  direction: Direction;
+  stance?: string | null;
+  status?: string | null;
+}
+
+interface LookaheadExtensions {
+  follow?: Follow;
+  /** `nodesAt`: where the page's items are: the edge's node, or the `other` of the edge's Relationship. */
+  page?: { of: (args: Record<string, unknown>) => PageOf | null; nodesAt: 'node' | 'other' };
+}
+
+/** Field extensions for a field that reads every relationship of one type and direction. */
+export const followExtension = (type: string, direction: Direction) => ({ extensions: { lookahead: { follow: { type, direction } } satisfies LookaheadExtensions } });
+
+/** Field extensions for a connection over a node's relationships of one type. */
+export const pageExtension = (of: (args: Record<string, unknown>) => PageOf | null, nodesAt: 'node' | 'other') => ({ extensions: { lookahead: { page: { of, nodesAt } } satisfies LookaheadExtensions } });
+
+interface Selected {
+  node: FieldNode;
+  def: GraphQLField<unknown, unknown>;
+}
+
+const lookaheadOf = (def: GraphQLField<unknown, unknown>) => def.extensions?.lookahead as LookaheadExtensions | undefined;
+
+/** The fields selected in `nodes`' selection sets on type `typeName`, through fragments and type conditions, minus those @skip/@include leave out. */
+function selected(info: GraphQLResolveInfo, nodes: readonly FieldNode[], typeName: string): Selected[] {
+  const found: Selected[] = [];
+  const included = (node: FieldNode) =>
+    getDirectiveValues(GraphQLSkipDirective, node, info.variableValues)?.if !== true && getDirectiveValues(GraphQLIncludeDirective, node, info.variableValues)?.if !== false;
+  const visit = (set: SelectionSetNode | undefined, type: string) => {
+    for (const s of set?.selections ?? []) {
+      if (s.kind === Kind.FIELD) {
+        const t = info.schema.getType(type);
+        const def = isObjectType(t) || isInterfaceType(t) ? t.getFields()[s.name.value] : undefined;
+        if (def && included(s)) found.push({ node: s, def });
+      } else if (s.kind === Kind.INLINE_FRAGMENT) visit(s.selectionSet, s.typeCondition?.name.value ?? type);
+      else {
+        const fragment = info.fragments[s.name.value];
+        if (fragment) visit(fragment.selectionSet, fragment.typeCondition.name.value);
+      }
+    }
+  };
+  for (const node of nodes) visit(node.selectionSet, typeName);
+  return found;
+}
+
+/** The fields selected at the end of `path` (field names) below `nodes` of type `typeName`. */
+function selectedAt(info: GraphQLResolveInfo, nodes: readonly FieldNode[], typeName: string, path: string[]): Selected[] {
+  let level = [{ nodes, typeName }];
+  for (const name of path) {
+    level = level.flatMap(({ nodes: n, typeName: t }) => selected(info, n, t).filter((s) => s.def.name === name).map((s) => ({ nodes: [s.node], typeName: getNamedType(s.def.type).name })));
+  }
+  return level.flatMap(({ nodes: n, typeName: t }) => selected(info, n, t));
+}
+
+/** The relationships to follow from each item of a connection page, from what is selected of its items. */
+function followsBelow(info: GraphQLResolveInfo, nodes: readonly FieldNode[], connectionType: string, nodesAt: 'node' | 'other'): Follow[] {
+  const path = nodesAt === 'node' ? ['edges', 'node'] : ['edges', 'node', 'other'];
+  const follows = new Map<string, Follow>();
+  for (const { def } of selectedAt(info, nodes, connectionType, path)) {
+    const follow = lookaheadOf(def)?.follow;
+    if (follow) follows.set(`${follow.type}|${follow.direction}`, follow);
+  }
+  return [...follows.values()];
+}
+
+/** For a connection resolver: what to follow from each item of its page, from `info`. */
+export function pageFollows(info: GraphQLResolveInfo): Follow[] {
+  const nodesAt = lookaheadOf(info.parentType.getFields()[info.fieldName]!)?.page?.nodesAt;
+  return nodesAt ? followsBelow(info, info.fieldNodes, getNamedType(info.returnType).name, nodesAt) : [];
+}
+
+/**
+ * For a root field that returns the node `id`: reads the pages of relationships selected on
+ * it (with what to follow from their items) together with the node itself, a query per
+ * page, and primes the loaders with them; the node loader then has the node, when it exists.
+ */
+export async function prefetchPages(ctx: Context, info: GraphQLResolveInfo, id: string): Promise<void> {
+  const keys: RelPageKey[] = [];
+  for (const { node, def } of selected(info, info.fieldNodes, getNamedType(info.returnType).name)) {
+    const page = lookaheadOf(def)?.page;
+    if (!page) continue;
+    try {
+      const args = getArgumentValues(def, node, info.variableValues);
+      const of = page.of(args);
+      if (!of) continue;
+      checkPage(args);
+      const { offset, limit } = offsetForArgs({ args, ...PAGE });
+      const follow = followsBelow(info, [node], getNamedType(def.type).name, page.nodesAt);
+      keys.push({ id, type: of.type, direction: of.direction, stance: of.stance ?? null, status: of.status ?? null, offset, limit, hints: { withNode: true, follow } });
+    } catch {
+      // Arguments the resolver will refuse with a clear error: nothing to read ahead.
+    }
+  }
+  await Promise.all(keys.map((key) => ctx.loaders.relationshipPages.load(key)));
+}
