@@ -47,13 +47,11 @@ builder.queryField('path', (t) =>
         await requireNodes(ctx, { from });
         return [];
       }
-      // Neo4j returns equally short paths in no fixed order: read up to 100, sort them by
-      // the keys and types along them, and keep the first few, so answers are stable.
-      const rows = await ctx.db.read<Row>(`read/path#${maxHops}`, { from, to, limit: neo4j.int(100) });
+      // Read up to 100 of the shortest chains and keep the first few by the keys and types
+      // along them (in Cypher), so that answers are stable.
+      const rows = await ctx.db.read<Row>(`read/path#${maxHops}`, { from, to, candidates: neo4j.int(100), first: neo4j.int(first) });
       if (!rows.length) await requireNodes(ctx, { from, to });
-      const signature = (r: Row) => [...r.nodes.map((n) => n.id), ...r.rels.map((x) => `${x.type}:${String(x.props.id ?? '')}`)].join('|');
-      rows.sort((a, b) => (signature(a) < signature(b) ? -1 : signature(a) > signature(b) ? 1 : 0));
-      return rows.slice(0, first).map(({ nodes, rels }) => {
+      return rows.map(({ nodes, rels }) => {
         nodes.forEach((n) => ctx.loaders.node.prime(n.id, n));
         return {
           nodes,
