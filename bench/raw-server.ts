@@ -7,12 +7,14 @@
  * same JSON this server gives for that operation (map keys may come in another order); an
  * unknown operation or a malformed body answers 400, a database failure 500, both as
  * `{ "errors": [{ "message" }] }`. Queries run as auto-commit transactions in a read session
- * (the cheapest way the driver has; this server's reads use it too, src/db/graph-db.ts), with
+ * (the cheapest way the driver has; this server's reads use it too, src/db/graph-db.ts, and
+ * without the stack trace the driver would capture for each, as there: `runWithoutStack`), with
  * the database named and plain JS numbers (`disableLosslessIntegers`).
  */
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import neo4j, { type Driver } from 'neo4j-driver';
+import { runWithoutStack } from '../src/db/graph-db.js';
 import { toLuceneQuery } from '../src/graph/search-query.js';
 import { FIRST, type OperationName, type Variables } from './operations.js';
 import { listen } from '../src/server.js';
@@ -51,7 +53,7 @@ export function createRawAnswerer({ driver, database }: { driver: Driver; databa
     if (!route) return failure(400, `Unknown operation ${JSON.stringify(request.operationName)}; this server answers ${Object.keys(routes).join(', ')}.`);
     const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
     try {
-      const { records } = await session.run(route.query, route.params((request.variables ?? {}) as Variables));
+      const { records } = await runWithoutStack(session, route.query, route.params((request.variables ?? {}) as Variables));
       return { status: 200, body: JSON.stringify({ data: records[0]?.get('data') ?? null }) };
     } catch (error) {
       return failure(500, error instanceof Error ? error.message : String(error));

@@ -18,7 +18,7 @@
  * Neo4j is back. `reader(signal)` gives a request its own view whose reads stop when the
  * request's deadline passes.
  */
-import neo4j, { type Driver, type ManagedTransaction, type RecordShape } from 'neo4j-driver';
+import neo4j, { type Driver, type ManagedTransaction, type RecordShape, type Session } from 'neo4j-driver';
 import { cypher, type CypherName } from './cypher.js';
 import { deadlineError, isUnavailable, translateDriverError, unavailableError } from './errors.js';
 
@@ -136,7 +136,7 @@ export class GraphDb {
     const session = routing === 'READ' ? this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ }) : null;
     try {
       const query = session
-        ? session.run(cypher(name), params, { timeout: this.timeout })
+        ? runWithoutStack(session, cypher(name), params, { timeout: this.timeout })
         : this.driver.executeQuery(cypher(name), params, { database: this.database, routing: neo4j.routing.WRITE, transactionConfig: { timeout: this.timeout } });
       // On abort, answer the caller at once; closing the session below stops the query.
       const result = await (signal ? raceAbort(query, signal) : query);
@@ -149,6 +149,23 @@ export class GraphDb {
       // Not awaited: the answer need not wait for the connection to go back to the pool.
       session?.close().catch(() => {});
     }
+  }
+}
+
+/**
+ * `session.run` without the stack trace the driver captures for every query, to put on an
+ * error should the query fail. Capturing it cost about 6% of the server's CPU under load
+ * (docs/performance.md); failures are translated (src/db/errors.ts) and keep their code and
+ * message, only the driver's call stack is lost. The driver captures it synchronously, in
+ * `run`, so the limit is back before any other code runs.
+ */
+export function runWithoutStack(session: Session, text: string, params: Record<string, unknown>, config?: Parameters<Session['run']>[2]) {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return session.run(text, params, config);
+  } finally {
+    Error.stackTraceLimit = limit;
   }
 }
 
