@@ -220,6 +220,20 @@ describe('batching', () => {
     }
   });
 
+  it('reads supporters with the facts and words behind them in one query, with the same answer as without looking ahead', async () => {
+    const edge = 'other { key } via { key label } evidence { text start end }';
+    const ahead = await roundTrips(() => gql(app, `{ entity(id: "person:jeremy-corbyn") { supporters(first: 50) { edges { node { ${edge} } } } } }`));
+    expect(ahead.result.errors).toBeUndefined();
+    expect(ahead.queries).toEqual(['read/relationship-pages#SUPPORTED']);
+    const supporters = ahead.result.data.entity.supporters.edges.map((e: any) => e.node);
+    expect(supporters.some((s: any) => s.via !== null)).toBe(true);
+    // Two types at once are read whole, with nothing read ahead.
+    const whole = await gql(app, `{ entity(id: "person:jeremy-corbyn") { relationships(types: [SUPPORTED, OPPOSED], direction: INCOMING, first: 100) { edges { node { type ${edge} } } } } }`);
+    const same = whole.data.entity.relationships.edges.map((e: any) => e.node).filter((r: any) => r.type === 'SUPPORTED').map(({ type: _t, ...r }: any) => r);
+    const sorted = (xs: unknown[]) => xs.map((x) => JSON.stringify(x)).sort();
+    expect(sorted(supporters)).toEqual(sorted(same));
+  });
+
   it('refuses bad page arguments under a field that looks ahead as it does elsewhere, and answers null for a missing entity', async () => {
     const tooMany = await gql(app, `{ entity(id: "person:jeremy-corbyn") { roles(first: 500) { totalCount } } }`);
     expect(tooMany.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');

@@ -12,7 +12,9 @@
 //
 // Looking ahead (src/graph/lookahead.ts) adds two things a request will ask next, so that
 // they cost no query of their own: with $withNode, the node itself (labels, props); with
-// $follow, each page item's own relationships of those types (fragments/follows.cypher).
+// $follow, each page item's own relationships of those types (fragments/follows.cypher);
+// with $linked, the nodes each relationship names by key: the fact it rests on (`via`) and
+// the sentences of its evidence.
 UNWIND $ids AS id
 MATCH (n:Node {id: id})
 CALL (n) {
@@ -39,7 +41,11 @@ CALL (n, rows) {
   UNWIND rows[$offset..($offset + $limit)] AS x
   WITH x.r AS r, x.m AS m
   RETURN collect({type: type(r), outgoing: startNode(r) = n, props: properties(r), otherId: m.id, otherLabels: labels(m), otherProps: properties(m),
-                  follows: {{follows m}}}) AS page
+                  follows: {{follows m}},
+                  linked: CASE WHEN $linked THEN COLLECT {
+                    MATCH (x:Node) WHERE x.id IN [r.via] + coalesce(r.evidenceSentences, [])
+                    RETURN {id: x.id, labels: labels(x), props: properties(x)}
+                  } ELSE [] END}) AS page
 }
 RETURN id, size(rows) AS total, page,
        CASE WHEN $withNode THEN labels(n) END AS labels,

@@ -35,8 +35,8 @@ export interface RelPageKey {
   status: string | null;
   offset: number;
   limit: number;
-  /** Read ahead (not part of the key): the node itself, and relationships of each page item. */
-  hints?: { withNode?: boolean; follow?: Follow[] };
+  /** Read ahead (not part of the key): the node itself, relationships of each page item, the nodes each relationship names. */
+  hints?: { withNode?: boolean; follow?: Follow[]; linked?: boolean };
 }
 
 /** The limit that asks for every relationship at once. */
@@ -105,8 +105,9 @@ export function createLoaders(db: GraphReader): Loaders {
           const { type, direction, stance, status, offset, limit } = members[0]!;
           const ids = [...new Set(members.map((m) => m.id))];
           const withNode = members.some((m) => m.hints?.withNode);
+          const linked = members.some((m) => m.hints?.linked);
           const follow = [...new Map(members.flatMap((m) => m.hints?.follow ?? []).map((f) => [`${f.type}|${f.direction}`, f])).values()];
-          const rows = await db.read<{ id: string; total: number; page: (Omit<RelRow, 'id'> & { follows?: Followed[] })[]; labels: string[] | null; props: Record<string, unknown> | null }>(`read/relationship-pages#${type}`, {
+          const rows = await db.read<{ id: string; total: number; page: (Omit<RelRow, 'id'> & { follows?: Followed[]; linked?: GNode[] })[]; labels: string[] | null; props: Record<string, unknown> | null }>(`read/relationship-pages#${type}`, {
             ids,
             direction,
             stance,
@@ -115,10 +116,14 @@ export function createLoaders(db: GraphReader): Loaders {
             limit: neo4j.int(limit),
             withNode,
             follow,
+            linked,
           });
           for (const row of rows) {
             if (row.labels && row.props) node.prime(row.id, { id: row.id, labels: row.labels, props: row.props });
-            for (const r of row.page) primeFollowed(r.otherId, r.follows);
+            for (const r of row.page) {
+              primeFollowed(r.otherId, r.follows);
+              for (const n of r.linked ?? []) node.prime(n.id, n);
+            }
             found.set(`${row.id}|${pageQuery(members[0]!)}`, { total: row.total, page: row.page.map((r) => toRel(row.id, r)) });
           }
         }),

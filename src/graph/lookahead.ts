@@ -5,13 +5,16 @@
  * - an entity's pages of relationships (`entity(id:) { roles(first: 10) … }`): the root
  *   field reads each page together with the entity (`prefetchPages`);
  * - a field that reads one type of relationship of each item of a page (a role's `in`, a
- *   statement's `speaker`): the page query also reads those relationships (`pageFollows`).
+ *   statement's `speaker`): the page query also reads those relationships; and the nodes a
+ *   page's relationships name (`via`, the sentences of their evidence) when those are asked
+ *   for (`pageHints`).
  * What is read ahead primes the loaders with the very keys the resolvers below will ask
  * for, so an answer is the same with or without it; a selection this module does not
  * understand is simply not read ahead.
  *
  * Fields say how they read through GraphQL field extensions, set where they are defined:
  * `followExtension(type, direction)` for a field that reads all of one type of relationship,
+ * `linkedExtension` for a Relationship field that reads the nodes it names, and
  * `pageExtension(of, nodesAt)` for a connection over one type.
  */
 import { offsetForArgs } from '@pothos/plugin-relay';
@@ -47,14 +50,25 @@ export interface PageOf {
   status?: string | null;
 }
 
+/** What a page query reads ahead for its items (see RelPageKey in src/graph/loaders.ts). */
+export interface PageHints {
+  follow: Follow[];
+  /** Read the nodes each relationship of the page names (`via`, evidence sentences). */
+  linked: boolean;
+}
+
 interface LookaheadExtensions {
   follow?: Follow;
+  linked?: true;
   /** `nodesAt`: where the page's items are: the edge's node, or the `other` of the edge's Relationship. */
   page?: { of: (args: Record<string, unknown>) => PageOf | null; nodesAt: 'node' | 'other' };
 }
 
 /** Field extensions for a field that reads every relationship of one type and direction. */
 export const followExtension = (type: string, direction: Direction) => ({ extensions: { lookahead: { follow: { type, direction } } satisfies LookaheadExtensions } });
+
+/** Field extensions for a Relationship field that reads the nodes the relationship names. */
+export const linkedExtension = { extensions: { lookahead: { linked: true } satisfies LookaheadExtensions } };
 
 /** Field extensions for a connection over a node's relationships of one type. */
 export const pageExtension = (of: (args: Record<string, unknown>) => PageOf | null, nodesAt: 'node' | 'other') => ({ extensions: { lookahead: { page: { of, nodesAt } } satisfies LookaheadExtensions } });
@@ -97,21 +111,21 @@ function selectedAt(info: GraphQLResolveInfo, nodes: readonly FieldNode[], typeN
   return level.flatMap(({ nodes: n, typeName: t }) => selected(info, n, t));
 }
 
-/** The relationships to follow from each item of a connection page, from what is selected of its items. */
-function followsBelow(info: GraphQLResolveInfo, nodes: readonly FieldNode[], connectionType: string, nodesAt: 'node' | 'other'): Follow[] {
-  const path = nodesAt === 'node' ? ['edges', 'node'] : ['edges', 'node', 'other'];
+/** What to read ahead for each item of a connection page, from what is selected of its items. */
+function hintsBelow(info: GraphQLResolveInfo, nodes: readonly FieldNode[], connectionType: string, nodesAt: 'node' | 'other'): PageHints {
   const follows = new Map<string, Follow>();
-  for (const { def } of selectedAt(info, nodes, connectionType, path)) {
+  for (const { def } of selectedAt(info, nodes, connectionType, nodesAt === 'node' ? ['edges', 'node'] : ['edges', 'node', 'other'])) {
     const follow = lookaheadOf(def)?.follow;
     if (follow) follows.set(`${follow.type}|${follow.direction}`, follow);
   }
-  return [...follows.values()];
+  const linked = nodesAt === 'other' && selectedAt(info, nodes, connectionType, ['edges', 'node']).some(({ def }) => lookaheadOf(def)?.linked);
+  return { follow: [...follows.values()], linked };
 }
 
-/** For a connection resolver: what to follow from each item of its page, from `info`. */
-export function pageFollows(info: GraphQLResolveInfo): Follow[] {
+/** For a connection resolver: what to read ahead for the items of its page, from `info`. */
+export function pageHints(info: GraphQLResolveInfo): PageHints {
   const nodesAt = lookaheadOf(info.parentType.getFields()[info.fieldName]!)?.page?.nodesAt;
-  return nodesAt ? followsBelow(info, info.fieldNodes, getNamedType(info.returnType).name, nodesAt) : [];
+  return nodesAt ? hintsBelow(info, info.fieldNodes, getNamedType(info.returnType).name, nodesAt) : { follow: [], linked: false };
 }
 
 /**
@@ -130,8 +144,8 @@ export async function prefetchPages(ctx: Context, info: GraphQLResolveInfo, id: 
       if (!of) continue;
       checkPage(args);
       const { offset, limit } = offsetForArgs({ args, ...PAGE });
-      const follow = followsBelow(info, [node], getNamedType(def.type).name, page.nodesAt);
-      keys.push({ id, type: of.type, direction: of.direction, stance: of.stance ?? null, status: of.status ?? null, offset, limit, hints: { withNode: true, follow } });
+      const hints = hintsBelow(info, [node], getNamedType(def.type).name, page.nodesAt);
+      keys.push({ id, type: of.type, direction: of.direction, stance: of.stance ?? null, status: of.status ?? null, offset, limit, hints: { withNode: true, ...hints } });
     } catch {
       // Arguments the resolver will refuse with a clear error: nothing to read ahead.
     }

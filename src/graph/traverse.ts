@@ -9,7 +9,7 @@ import type { Context } from '../context.js';
 import type { CypherName } from '../db/cypher.js';
 import { apiError } from '../errors.js';
 import { ALL, type Followed } from './loaders.js';
-import { followExtension, type Follow, type PageOf } from './lookahead.js';
+import { followExtension, type Follow, type PageHints, type PageOf } from './lookahead.js';
 import type { GNode, GRel } from './model.js';
 
 export type Direction = 'OUTGOING' | 'INCOMING' | 'BOTH';
@@ -78,11 +78,11 @@ export function pageOf<T>(args: ConnectionArgs, list: readonly T[]) {
  * A connection over a node's relationships of one type, paged in Cypher (see the
  * relationshipPages loader): the cost follows the page size, not the node's degree.
  */
-export async function relationshipPage(ctx: Context, id: string, args: ConnectionArgs, { type, direction, stance = null, status = null }: PageOf, follow: Follow[] = []) {
+export async function relationshipPage(ctx: Context, id: string, args: ConnectionArgs, { type, direction, stance = null, status = null }: PageOf, hints?: PageHints) {
   checkPage(args);
   let totalCount = 0;
   const connection = await resolveOffsetConnection({ args, ...PAGE }, async ({ offset, limit }) => {
-    const { total, page } = await ctx.loaders.relationshipPages.load({ id, type, direction, stance, status, offset, limit, hints: { follow } });
+    const { total, page } = await ctx.loaders.relationshipPages.load({ id, type, direction, stance, status, offset, limit, ...(hints ? { hints } : {}) });
     totalCount = total;
     return page;
   }).catch((error: unknown) => badCursor(error, args));
@@ -90,8 +90,8 @@ export async function relationshipPage(ctx: Context, id: string, args: Connectio
 }
 
 /** As relationshipPage, with each edge's node the node at the other end. */
-export async function relatedNodesPage(ctx: Context, id: string, args: ConnectionArgs, of: PageOf, follow: Follow[] = []) {
-  const page = await relationshipPage(ctx, id, args, of, follow);
+export async function relatedNodesPage(ctx: Context, id: string, args: ConnectionArgs, of: PageOf, hints?: PageHints) {
+  const page = await relationshipPage(ctx, id, args, of, hints);
   return { ...page, edges: page.edges.map((edge) => ({ ...edge, node: edge.node.other })) };
 }
 

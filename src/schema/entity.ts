@@ -4,7 +4,7 @@
  */
 import { builder } from '../builder.js';
 import { apiError } from '../errors.js';
-import { pageExtension, pageFollows, prefetchPages } from '../graph/lookahead.js';
+import { pageExtension, pageHints, prefetchPages } from '../graph/lookahead.js';
 import { pageFromDb, relatedField, relatedNodesPage, relationshipPage } from '../graph/traverse.js';
 import { StanceEnum } from './enums.js';
 import { loadByKey, toKey } from './node.js';
@@ -39,7 +39,7 @@ EntityRef.implement({
       description: 'Roles it holds or held, a page at a time.',
       args: { status: t.arg({ type: RoleStatusEnum, required: false, description: 'Only current or only former roles.' }) },
       ...pageExtension(rolesOf, 'node'),
-      resolve: (e, args, ctx, info) => relatedNodesPage(ctx, e.id, args, rolesOf(args), pageFollows(info)),
+      resolve: (e, args, ctx, info) => relatedNodesPage(ctx, e.id, args, rolesOf(args), pageHints(info)),
     }),
     participations: t.field({
       type: [RelationshipRef],
@@ -51,14 +51,14 @@ EntityRef.implement({
       type: StatementRef,
       description: 'What it said.',
       ...pageExtension(statementsByOf, 'node'),
-      resolve: (e, args, ctx, info) => relatedNodesPage(ctx, e.id, args, statementsByOf(), pageFollows(info)),
+      resolve: (e, args, ctx, info) => relatedNodesPage(ctx, e.id, args, statementsByOf(), pageHints(info)),
     }),
     statementsAbout: t.connection({
       type: RelationshipRef,
       description: 'Statements about it, each edge with its stance (`stance`) and the statement (`other`).',
       args: { stance: t.arg({ type: StanceEnum, required: false, description: 'Only statements with this stance toward it.' }) },
       ...pageExtension(statementsAboutOf, 'other'),
-      resolve: (e, args, ctx, info) => relationshipPage(ctx, e.id, args, statementsAboutOf(args), pageFollows(info)),
+      resolve: (e, args, ctx, info) => relationshipPage(ctx, e.id, args, statementsAboutOf(args), pageHints(info)),
     }),
   }),
 });

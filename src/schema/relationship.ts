@@ -6,7 +6,7 @@
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { relEvidence, type EvidenceRef, type GRel } from '../graph/model.js';
-import { pageExtension, pageFollows } from '../graph/lookahead.js';
+import { linkedExtension, pageExtension, pageHints } from '../graph/lookahead.js';
 import { pageOf, related, relationshipPage, type Direction } from '../graph/traverse.js';
 import { DirectionEnum, RelationTypeEnum, StanceEnum } from './enums.js';
 import { EvidenceType, NodeRef, RelationshipRef } from './refs.js';
@@ -34,12 +34,12 @@ RelationshipRef.implement({
     from: t.field({ type: NodeRef, nullable: true, description: 'Where it starts.', resolve: (r, _a, ctx) => ctx.loaders.node.load(r.outgoing ? r.self : r.other.id) }),
     to: t.field({ type: NodeRef, nullable: true, description: 'Where it ends.', resolve: (r, _a, ctx) => ctx.loaders.node.load(r.outgoing ? r.other.id : r.self) }),
     other: t.field({ type: NodeRef, description: 'The node at the other end from the one you asked from.', resolve: (r) => r.other }),
-    via: t.field({ type: NodeRef, nullable: true, description: 'The fact this relationship rests on (a statement, vote, motion, event or role), if any.', resolve: (r, _a, ctx) => (typeof r.props.via === 'string' ? ctx.loaders.node.load(r.props.via) : null) }),
+    via: t.field({ type: NodeRef, nullable: true, description: 'The fact this relationship rests on (a statement, vote, motion, event or role), if any.', ...linkedExtension, resolve: (r, _a, ctx) => (typeof r.props.via === 'string' ? ctx.loaders.node.load(r.props.via) : null) }),
     derived: t.boolean({ description: 'True when the loader derived it from a fact (a stance, a vote, a proposer) rather than the seed stating it.', resolve: (r) => r.props.derived === true }),
     role: t.string({ nullable: true, description: 'For PARTICIPATED_IN: what the participant did.', resolve: (r) => asString(r.props.role) }),
     position: t.string({ nullable: true, description: 'For VOTED: FOR, AGAINST or ABSTAIN.', resolve: (r) => asString(r.props.position) }),
     stance: t.field({ type: StanceEnum, nullable: true, description: 'For ABOUT: the statement\'s stance toward its target.', resolve: (r) => asString(r.props.stance) as never }),
-    evidence: t.field({ type: [EvidenceType], description: 'The words of the article this relationship comes from.', resolve: (r, _a, ctx) => evidenceOf(r, ctx) }),
+    evidence: t.field({ type: [EvidenceType], description: 'The words of the article this relationship comes from.', ...linkedExtension, resolve: (r, _a, ctx) => evidenceOf(r, ctx) }),
   }),
 });
 
@@ -49,7 +49,7 @@ builder.interfaceFields(NodeRef, (t) => {
       type: RelationshipRef,
       description,
       ...pageExtension(() => ({ type, direction }), 'other'),
-      resolve: (n, args, ctx, info) => relationshipPage(ctx, (n as { id: string }).id, args, { type, direction }, pageFollows(info)),
+      resolve: (n, args, ctx, info) => relationshipPage(ctx, (n as { id: string }).id, args, { type, direction }, pageHints(info)),
     });
   // One type is paged in Cypher; several (or all) are read whole and paged here.
   const relationshipsOf = (args: { types?: unknown; direction?: unknown }) => {
@@ -68,7 +68,7 @@ builder.interfaceFields(NodeRef, (t) => {
       resolve: async (n, args, ctx, info) => {
         const id = (n as { id: string }).id;
         const of = relationshipsOf(args);
-        return of ? relationshipPage(ctx, id, args, of, pageFollows(info)) : pageOf(args, await related(ctx, id, args.types ?? null, args.direction ?? 'BOTH'));
+        return of ? relationshipPage(ctx, id, args, of, pageHints(info)) : pageOf(args, await related(ctx, id, args.types ?? null, args.direction ?? 'BOTH'));
       },
     }),
     neighbours: t.connection({

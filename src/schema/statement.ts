@@ -3,7 +3,7 @@
  * as a motion), the outlet told, whom they quote, and their stance toward each target.
  */
 import { builder } from '../builder.js';
-import { pageExtension, pageFollows } from '../graph/lookahead.js';
+import { pageExtension, pageHints } from '../graph/lookahead.js';
 import { pageFromDb, relatedField } from '../graph/traverse.js';
 import { StanceEnum } from './enums.js';
 import { toKey, nodeOptions } from './node.js';
@@ -52,7 +52,7 @@ builder.queryFields((t) => ({
       const article = args.article ? toKey(String(args.article), 'article') : null;
       // Start from the most selective node given, so the cost follows that node's statements.
       const query = about ? 'read/statements-about' : speaker ? 'read/statements-by' : 'read/statements';
-      return pageFromDb(ctx, query, { speaker, about, stance: args.stance ?? null, mode: args.mode ?? null, articleId: article }, args, { speaker, about, article }, pageFollows(info));
+      return pageFromDb(ctx, query, { speaker, about, stance: args.stance ?? null, mode: args.mode ?? null, articleId: article }, args, { speaker, about, article }, pageHints(info).follow);
     },
   }),
 }));
