@@ -1,14 +1,27 @@
 /**
- * One load test with autocannon against one server: POST /graphql with the given bodies in
- * turn (each request takes the next body, across all connections), either as fast as the
- * connections allow (throughput at saturation) or at a fixed overall rate (latency; autocannon
- * corrects for coordinated omission, so a server that falls behind the rate shows it in p99).
+ * One load test against one server: POST /graphql with the given bodies in turn (each request
+ * takes the next body, across all connections), either
+ * - as fast as the connections allow (throughput at saturation), with autocannon; or
+ * - at a fixed overall rate (latency), open loop: request i is due at start + i / rate, sent
+ *   then (or as soon as one of the connections is free), and its latency counts from when it
+ *   was due, so time spent waiting behind a slow server is measured, not omitted.
  *
- * Contract: `load(options)` resolves to requests per second (mean over the run), latency
- * percentiles in milliseconds (null when no request completed: requests still in flight when
- * the run ends are not counted), and errors: non-2xx answers, connection errors and timeouts,
- * and 2xx answers whose body carries GraphQL `errors` (every body is checked).
+ * autocannon's own fixed rate is not used for latency: each connection sends its share of a
+ * second's requests back to back when a one-second timer fires (lib/httpClient.js,
+ * `reqsMadeThisSecond`), so the "fixed rate" arrives as a burst every second, and its
+ * correction for coordinated omission assumes a request every ceil(1 / rate) = 1 ms
+ * (lib/run.js, `recordValueWithExpectedInterval`), which adds made-up samples to every slow
+ * answer. Both made p99 at a fixed rate track how fast a burst drains, not how long a
+ * request takes.
+ *
+ * Contract: `load(options)` resolves to requests per second, latency percentiles in
+ * milliseconds (null when no request completed; at saturation, requests still in flight when
+ * the run ends are not counted; at a fixed rate, every request sent is waited for, up to the
+ * timeout), and errors: non-2xx answers, connection errors and timeouts (10 s), and 2xx answers
+ * whose body carries GraphQL `errors` (every body is checked).
  */
+import { Agent, request } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
 import autocannon from 'autocannon';
 
 export interface LoadOptions {
@@ -32,15 +45,18 @@ export interface LoadResult {
 // A top-level "errors" key: in the JSON of a string value the quote before `:` would be escaped.
 const hasGraphqlErrors = (body: string) => body.includes('"errors":[');
 
+const TIMEOUT_MS = 10_000;
+
 export async function load({ url, bodies, connections, durationSeconds, overallRate }: LoadOptions): Promise<LoadResult> {
   if (!bodies.length) throw new Error(`load: no request bodies for ${url}`);
+  if (overallRate) return atFixedRate({ url, bodies, connections, durationSeconds, rate: overallRate });
   let next = 0;
   let graphql = 0;
   const result = await autocannon({
     url: `${url}/graphql`,
     connections,
     duration: durationSeconds,
-    ...(overallRate ? { overallRate } : {}),
+    timeout: TIMEOUT_MS / 1000,
     requests: [
       {
         method: 'POST',
@@ -58,5 +74,53 @@ export async function load({ url, bodies, connections, durationSeconds, overallR
     p99: result.requests.total ? result.latency.p99 : null,
     requests: result.requests.total,
     errors: { non2xx: result.non2xx, failed: result.errors, graphql },
+  };
+}
+
+/** The value at quantile q of sorted numbers (nearest rank). */
+const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
+
+async function atFixedRate({ url, bodies, connections, durationSeconds, rate }: { url: string; bodies: string[]; connections: number; durationSeconds: number; rate: number }): Promise<LoadResult> {
+  const agent = new Agent({ keepAlive: true, maxSockets: connections });
+  const target = new URL('/graphql', url);
+  const latencies: number[] = [];
+  const errors = { non2xx: 0, failed: 0, graphql: 0 };
+  const send = (body: string, due: number) =>
+    new Promise<void>((done) => {
+      const req = request(target, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }, timeout: TIMEOUT_MS }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          latencies.push(performance.now() - due);
+          const status = res.statusCode ?? 0;
+          if (status < 200 || status >= 300) errors.non2xx++;
+          else if (hasGraphqlErrors(Buffer.concat(chunks).toString('utf8'))) errors.graphql++;
+          done();
+        });
+        res.on('error', () => (errors.failed++, done()));
+      });
+      req.on('timeout', () => req.destroy(new Error('timeout')));
+      req.on('error', () => (errors.failed++, done()));
+      req.end(body);
+    });
+  const started = performance.now();
+  const total = Math.round(rate * durationSeconds);
+  const sent: Promise<void>[] = [];
+  for (let i = 0; i < total; i++) {
+    const due = started + (i * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 0) await sleep(wait);
+    sent.push(send(bodies[i % bodies.length]!, due));
+  }
+  await Promise.all(sent);
+  const seconds = (performance.now() - started) / 1000;
+  agent.destroy();
+  const sorted = latencies.sort((a, b) => a - b);
+  return {
+    rps: latencies.length / seconds,
+    p50: sorted.length ? Math.round(quantile(sorted, 0.5) * 10) / 10 : null,
+    p99: sorted.length ? Math.round(quantile(sorted, 0.99) * 10) / 10 : null,
+    requests: latencies.length,
+    errors,
   };
 }
