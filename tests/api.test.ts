@@ -234,6 +234,14 @@ describe('batching', () => {
     expect(sorted(supporters)).toEqual(sorted(same));
   });
 
+  it('reads a motion with a page of its supporters in one query, as it does an entity', async () => {
+    const { result, queries } = await roundTrips(() => gql(app, `{ motion(id: "motion:restore-corbyn-whip") { title supporters(first: 5) { totalCount edges { node { other { key } } } } } }`));
+    expect(result.errors).toBeUndefined();
+    expect(result.data.motion.title).toBeTruthy();
+    expect(result.data.motion.supporters.totalCount).toBeGreaterThan(0);
+    expect(queries).toEqual(['read/relationship-pages#SUPPORTED']);
+  });
+
   it('refuses bad page arguments under a field that looks ahead as it does elsewhere, and answers null for a missing entity', async () => {
     const tooMany = await gql(app, `{ entity(id: "person:jeremy-corbyn") { roles(first: 500) { totalCount } } }`);
     expect(tooMany.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');

@@ -45,7 +45,7 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'An article by key ("article:…") or global id.',
     args: { id: t.arg.id({ required: true }) },
-    resolve: (_r, { id }, ctx) => loadByKey(ctx, String(id), 'Article'),
+    resolve: (_r, { id }, ctx, info) => loadByKey(ctx, String(id), 'Article', info),
   }),
   articles: t.connection({
     type: ArticleRef,

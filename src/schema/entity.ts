@@ -4,10 +4,10 @@
  */
 import { builder } from '../builder.js';
 import { apiError } from '../errors.js';
-import { pageExtension, pageHints, prefetchPages } from '../graph/lookahead.js';
+import { pageExtension, pageHints } from '../graph/lookahead.js';
 import { pageFromDb, relatedField, relatedNodesPage, relationshipPage } from '../graph/traverse.js';
 import { StanceEnum } from './enums.js';
-import { loadByKey, toKey } from './node.js';
+import { loadByKey } from './node.js';
 import { EntityRef, EventRef, EvidenceType, NodeRef, RelationshipRef, RoleRef, StatementRef } from './refs.js';
 
 export const EntityKindEnum = builder.enumType('EntityKind', {
@@ -69,11 +69,7 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'An entity by key ("person:jeremy-corbyn") or global id; null when there is none.',
     args: { id: t.arg.id({ required: true }) },
-    resolve: async (_r, { id }, ctx, info) => {
-      // The pages asked of it are read with it: one query for two levels.
-      await prefetchPages(ctx, info, toKey(String(id)));
-      return loadByKey(ctx, String(id), 'Entity');
-    },
+    resolve: (_r, { id }, ctx, info) => loadByKey(ctx, String(id), 'Entity', info),
   }),
   entities: t.connection({
     type: EntityRef,

@@ -27,7 +27,7 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'A motion by key ("motion:…") or global id.',
     args: { id: t.arg.id({ required: true }) },
-    resolve: (_r, { id }, ctx) => loadByKey(ctx, String(id), 'Motion'),
+    resolve: (_r, { id }, ctx, info) => loadByKey(ctx, String(id), 'Motion', info),
   }),
   motions: t.connection({
     type: MotionRef,

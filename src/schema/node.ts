@@ -5,7 +5,9 @@
 import { decodeGlobalID } from '@pothos/plugin-relay';
 import { builder } from '../builder.js';
 import { apiError } from '../errors.js';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context.js';
+import { prefetchPages } from '../graph/lookahead.js';
 import type { GNode } from '../graph/model.js';
 import { NodeRef } from './refs.js';
 
@@ -23,9 +25,15 @@ export function toKey(idOrKey: string, argument = 'id'): string {
   throw apiError('BAD_USER_INPUT', `\`${argument}\`: "${idOrKey.slice(0, 100)}" is neither a global id nor a key such as "person:jeremy-corbyn".`, { argument });
 }
 
-/** The node behind a key or global id, when it carries `label`; null otherwise. */
-export async function loadByKey(ctx: Context, idOrKey: string, label: string): Promise<GNode | null> {
-  const node = await ctx.loaders.node.load(toKey(idOrKey));
+/**
+ * The node behind a key or global id, when it carries `label`; null otherwise. Given the
+ * root field's `info`, the pages of relationships selected on the node are read with it
+ * (src/graph/lookahead.ts).
+ */
+export async function loadByKey(ctx: Context, idOrKey: string, label: string, info?: GraphQLResolveInfo): Promise<GNode | null> {
+  const key = toKey(idOrKey);
+  if (info) await prefetchPages(ctx, info, key);
+  const node = await ctx.loaders.node.load(key);
   return node?.labels.includes(label) ? node : null;
 }
 
