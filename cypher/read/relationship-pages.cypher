@@ -12,7 +12,7 @@
 //
 // Looking ahead (src/graph/lookahead.ts) adds two things a request will ask next, so that
 // they cost no query of their own: with $withNode, the node itself (labels, props); with
-// $follow, each page item's own relationships of those types (fragments/follows.cypher);
+// $followTypes, each page item's own relationships of those types (fragments/follows.cypher);
 // with $linked, the nodes each relationship names by key: the fact it rests on (`via`) and
 // the sentences of its evidence.
 UNWIND $ids AS id

@@ -17,14 +17,16 @@ export interface Loaders {
   relationships: DataLoader<string, GRel[]>;
   relationshipPages: DataLoader<RelPageKey, { total: number; page: GRel[] }, string>;
   evidence: DataLoader<string, EvidenceRef[]>;
-  /** Primes the relationship loader with what a page query followed from a node (`follows` of its rows). */
-  primeFollowed(id: string, follows: Followed[] | undefined): void;
+  /**
+   * Primes the relationship loader with what a page query followed from the node `id`
+   * (`follows` of a page row, cypher/fragments/follows.cypher: every relationship of the
+   * types in `follow`, or null when the node was not followed), split by type and direction.
+   */
+  primeFollowed(id: string, follow: Follow[], follows: FollowedRel[] | null | undefined): void;
 }
 
-/** Relationships of one type and direction read from a page item (cypher/fragments/follows.cypher). */
-export interface Followed extends Follow {
-  rels: Omit<RelRow, 'id'>[];
-}
+/** One relationship read by cypher/fragments/follows.cypher. */
+export type FollowedRel = Omit<RelRow, 'id'>;
 
 /** One page of a node's relationships of one type, in one direction, optionally with one stance (of the relationship) or status (of the other end). */
 export interface RelPageKey {
@@ -43,6 +45,8 @@ export interface RelPageKey {
 export const ALL = 2 ** 31 - 1;
 
 const pageQuery = (k: RelPageKey) => `${k.type}|${k.direction}|${k.stance ?? ''}|${k.status ?? ''}|${k.offset}|${k.limit}`;
+/** The cache key of a page: everything but the hints. */
+export const pageKey = (k: RelPageKey) => `${k.id}|${pageQuery(k)}`;
 
 interface RelRow {
   id: string;
@@ -78,9 +82,19 @@ export function createLoaders(db: GraphReader): Loaders {
     return { type: r.type, outgoing: r.outgoing, self, other, props: r.props };
   };
 
-  const primeFollowed: Loaders['primeFollowed'] = (id, follows) => {
-    for (const f of follows ?? []) {
-      const page = [...f.rels].sort(byOtherThenKey).map((r) => toRel(id, r));
+  // As relationship-pages.cypher would give them: a self-loop counts as outgoing, and twice
+  // when both directions are asked for (once each way).
+  const primeFollowed: Loaders['primeFollowed'] = (id, follow, follows) => {
+    if (!follows) return;
+    for (const f of follow) {
+      const ofType = follows.filter((r) => r.type === f.type);
+      const rels =
+        f.direction === 'OUTGOING'
+          ? ofType.filter((r) => r.outgoing)
+          : f.direction === 'INCOMING'
+            ? ofType.filter((r) => !r.outgoing || r.otherId === id)
+            : [...ofType, ...ofType.filter((r) => r.otherId === id)];
+      const page = rels.sort(byOtherThenKey).map((r) => toRel(id, r));
       relationshipPages.prime({ id, type: f.type, direction: f.direction, stance: null, status: null, offset: 0, limit: ALL }, { total: page.length, page });
     }
   };
@@ -107,7 +121,7 @@ export function createLoaders(db: GraphReader): Loaders {
           const withNode = members.some((m) => m.hints?.withNode);
           const linked = members.some((m) => m.hints?.linked);
           const follow = [...new Map(members.flatMap((m) => m.hints?.follow ?? []).map((f) => [`${f.type}|${f.direction}`, f])).values()];
-          const rows = await db.read<{ id: string; total: number; page: (Omit<RelRow, 'id'> & { follows?: Followed[]; linked?: GNode[] })[]; labels: string[] | null; props: Record<string, unknown> | null }>(`read/relationship-pages#${type}`, {
+          const rows = await db.read<{ id: string; total: number; page: (Omit<RelRow, 'id'> & { follows?: FollowedRel[] | null; linked?: GNode[] })[]; labels: string[] | null; props: Record<string, unknown> | null }>(`read/relationship-pages#${type}`, {
             ids,
             direction,
             stance,
@@ -115,22 +129,22 @@ export function createLoaders(db: GraphReader): Loaders {
             offset: neo4j.int(offset),
             limit: neo4j.int(limit),
             withNode,
-            follow,
+            followTypes: [...new Set(follow.map((f) => f.type))],
             linked,
           });
           for (const row of rows) {
             if (row.labels && row.props) node.prime(row.id, { id: row.id, labels: row.labels, props: row.props });
             for (const r of row.page) {
-              primeFollowed(r.otherId, r.follows);
+              primeFollowed(r.otherId, follow, r.follows);
               for (const n of r.linked ?? []) node.prime(n.id, n);
             }
-            found.set(`${row.id}|${pageQuery(members[0]!)}`, { total: row.total, page: row.page.map((r) => toRel(row.id, r)) });
+            found.set(pageKey({ ...members[0]!, id: row.id }), { total: row.total, page: row.page.map((r) => toRel(row.id, r)) });
           }
         }),
       );
-      return keys.map((key) => found.get(`${key.id}|${pageQuery(key)}`) ?? { total: 0, page: [] });
+      return keys.map((key) => found.get(pageKey(key)) ?? { total: 0, page: [] });
     },
-    { cacheKeyFn: (k) => `${k.id}|${pageQuery(k)}` },
+    { cacheKeyFn: pageKey },
   );
 
   const evidence: Loaders['evidence'] = new DataLoader(async (ids) => {

@@ -13,9 +13,12 @@
  * understand is simply not read ahead.
  *
  * Fields say how they read through GraphQL field extensions, set where they are defined:
- * `followExtension(type, direction)` for a field that reads all of one type of relationship,
- * `linkedExtension` for a Relationship field that reads the nodes it names, and
+ * `relatedField(type, direction, gives)` for a field that reads all of one type of
+ * relationship, `linkedExtension` for a Relationship field that reads the nodes it names, and
  * `pageExtension(of, nodesAt)` for a connection over one type.
+ *
+ * A failed read ahead is not an error: the resolvers below then ask for themselves, and
+ * report their own failure at their own path.
  */
 import { offsetForArgs } from '@pothos/plugin-relay';
 import {
@@ -27,14 +30,16 @@ import {
   isInterfaceType,
   isObjectType,
   Kind,
+  type DirectiveNode,
   type FieldNode,
   type GraphQLField,
   type GraphQLResolveInfo,
   type SelectionSetNode,
 } from 'graphql';
 import type { Context } from '../context.js';
-import type { RelPageKey } from './loaders.js';
-import { checkPage, PAGE, type Direction } from './traverse.js';
+import { pageKey, type RelPageKey } from './loaders.js';
+import type { GNode, GRel } from './model.js';
+import { checkPage, PAGE, related, type Direction } from './traverse.js';
 
 /** One type of relationship in one direction, read in full for each item of a page. */
 export interface Follow {
@@ -64,8 +69,25 @@ interface LookaheadExtensions {
   page?: { of: (args: Record<string, unknown>) => PageOf | null; nodesAt: 'node' | 'other' };
 }
 
-/** Field extensions for a field that reads every relationship of one type and direction. */
-export const followExtension = (type: string, direction: Direction) => ({ extensions: { lookahead: { follow: { type, direction } } satisfies LookaheadExtensions } });
+/**
+ * Options for a field that reads a node's relationships of one type and direction: the
+ * first node at the other end (`first`), every node (`nodes`) or every relationship
+ * (`relationships`). They also tell looking ahead (src/graph/lookahead.ts) what the field
+ * reads, so that a page of such nodes can read it for all of them at once.
+ */
+const gives = {
+  first: (rels: GRel[]) => rels[0]?.other ?? null,
+  nodes: (rels: GRel[]) => rels.map((r) => r.other),
+  relationships: (rels: GRel[]) => rels,
+};
+
+export function relatedField<G extends keyof typeof gives>(type: string, direction: Direction, give: G) {
+  return {
+    extensions: { lookahead: { follow: { type, direction } } satisfies LookaheadExtensions },
+    resolve: async (n: GNode, _a: unknown, ctx: Context) => gives[give](await related(ctx, n.id, [type], direction)) as ReturnType<(typeof gives)[G]>,
+  };
+}
+
 
 /** Field extensions for a Relationship field that reads the nodes the relationship names. */
 export const linkedExtension = { extensions: { lookahead: { linked: true } satisfies LookaheadExtensions } };
@@ -80,17 +102,22 @@ interface Selected {
 
 const lookaheadOf = (def: GraphQLField<unknown, unknown>) => def.extensions?.lookahead as LookaheadExtensions | undefined;
 
-/** The fields selected in `nodes`' selection sets on type `typeName`, through fragments and type conditions, minus those @skip/@include leave out. */
+/**
+ * The fields selected in `nodes`' selection sets on type `typeName`, through fragments and
+ * type conditions, minus what @skip/@include leave out. A type condition is followed whatever
+ * the node's type turns out to be: at worst, something is read ahead that is not used.
+ */
 function selected(info: GraphQLResolveInfo, nodes: readonly FieldNode[], typeName: string): Selected[] {
   const found: Selected[] = [];
-  const included = (node: FieldNode) =>
+  const included = (node: { readonly directives?: readonly DirectiveNode[] }) =>
     getDirectiveValues(GraphQLSkipDirective, node, info.variableValues)?.if !== true && getDirectiveValues(GraphQLIncludeDirective, node, info.variableValues)?.if !== false;
   const visit = (set: SelectionSetNode | undefined, type: string) => {
     for (const s of set?.selections ?? []) {
+      if (!included(s)) continue;
       if (s.kind === Kind.FIELD) {
         const t = info.schema.getType(type);
         const def = isObjectType(t) || isInterfaceType(t) ? t.getFields()[s.name.value] : undefined;
-        if (def && included(s)) found.push({ node: s, def });
+        if (def) found.push({ node: s, def });
       } else if (s.kind === Kind.INLINE_FRAGMENT) visit(s.selectionSet, s.typeCondition?.name.value ?? type);
       else {
         const fragment = info.fragments[s.name.value];
@@ -130,11 +157,13 @@ export function pageHints(info: GraphQLResolveInfo): PageHints {
 
 /**
  * For a root field that returns the node `id`: reads the pages of relationships selected on
- * it (with what to follow from their items) together with the node itself, a query per
- * page, and primes the loaders with them; the node loader then has the node, when it exists.
+ * it (with what to read ahead for their items) and the node itself, a query per page, and
+ * primes the loaders with them; the node loader then has the node, when it exists.
  */
 export async function prefetchPages(ctx: Context, info: GraphQLResolveInfo, id: string): Promise<void> {
-  const keys: RelPageKey[] = [];
+  // One key per page: a page selected twice (say, directly and in a fragment) reads ahead
+  // what either selection needs.
+  const keys = new Map<string, RelPageKey & { hints: PageHints }>();
   for (const { node, def } of selected(info, info.fieldNodes, getNamedType(info.returnType).name)) {
     const page = lookaheadOf(def)?.page;
     if (!page) continue;
@@ -145,10 +174,15 @@ export async function prefetchPages(ctx: Context, info: GraphQLResolveInfo, id: 
       checkPage(args);
       const { offset, limit } = offsetForArgs({ args, ...PAGE });
       const hints = hintsBelow(info, [node], getNamedType(def.type).name, page.nodesAt);
-      keys.push({ id, type: of.type, direction: of.direction, stance: of.stance ?? null, status: of.status ?? null, offset, limit, hints: { withNode: true, ...hints } });
+      const key = { id, type: of.type, direction: of.direction, stance: of.stance ?? null, status: of.status ?? null, offset, limit, hints };
+      const same = keys.get(pageKey(key));
+      if (same) same.hints = { follow: [...same.hints.follow, ...hints.follow.filter((f) => !same.hints.follow.some((g) => g.type === f.type && g.direction === f.direction))], linked: same.hints.linked || hints.linked };
+      else keys.set(pageKey(key), key);
     } catch {
       // Arguments the resolver will refuse with a clear error: nothing to read ahead.
     }
   }
-  await Promise.all(keys.map((key) => ctx.loaders.relationshipPages.load(key)));
+  // The node once, with the first page.
+  const loads = [...keys.values()].map((key, i) => ctx.loaders.relationshipPages.load({ ...key, hints: { ...key.hints, withNode: i === 0 } }));
+  await Promise.allSettled(loads);
 }

@@ -8,8 +8,8 @@ import neo4j from 'neo4j-driver';
 import type { Context } from '../context.js';
 import type { CypherName } from '../db/cypher.js';
 import { apiError } from '../errors.js';
-import { ALL, type Followed } from './loaders.js';
-import { followExtension, type Follow, type PageHints, type PageOf } from './lookahead.js';
+import { ALL, type FollowedRel } from './loaders.js';
+import type { Follow, PageHints, PageOf } from './lookahead.js';
 import type { GNode, GRel } from './model.js';
 
 export type Direction = 'OUTGOING' | 'INCOMING' | 'BOTH';
@@ -37,25 +37,6 @@ export async function related(ctx: Context, id: string, types: string[] | null, 
   if (types?.length === 1) return (await ctx.loaders.relationshipPages.load({ id, type: types[0]!, direction, stance: null, status: null, offset: 0, limit: ALL })).page;
   const rels = await ctx.loaders.relationships.load(id);
   return rels.filter((r) => (!types?.length || types.includes(r.type)) && (direction === 'BOTH' || r.outgoing === (direction === 'OUTGOING')));
-}
-
-/**
- * Options for a field that reads a node's relationships of one type and direction: the
- * first node at the other end (`first`), every node (`nodes`) or every relationship
- * (`relationships`). They also tell looking ahead (src/graph/lookahead.ts) what the field
- * reads, so that a page of such nodes can read it for all of them at once.
- */
-const gives = {
-  first: (rels: GRel[]) => rels[0]?.other ?? null,
-  nodes: (rels: GRel[]) => rels.map((r) => r.other),
-  relationships: (rels: GRel[]) => rels,
-};
-
-export function relatedField<G extends keyof typeof gives>(type: string, direction: Direction, give: G) {
-  return {
-    ...followExtension(type, direction),
-    resolve: async (n: GNode, _a: unknown, ctx: Context) => gives[give](await related(ctx, n.id, [type], direction)) as ReturnType<(typeof gives)[G]>,
-  };
 }
 
 /** Pothos refuses a malformed cursor; say which argument, with the code clients expect. */
@@ -106,10 +87,10 @@ export async function pageFromDb(ctx: Context, name: CypherName, params: Record<
   checkPage(args);
   let totalCount = 0;
   const connection = await resolveOffsetConnection({ args, ...PAGE }, async ({ offset, limit }) => {
-    const [row] = await ctx.db.read<{ total: number; page: (GNode & { follows?: Followed[] })[] }>(name, { ...params, offset: neo4j.int(offset), limit: neo4j.int(limit), follow });
+    const [row] = await ctx.db.read<{ total: number; page: (GNode & { follows?: FollowedRel[] | null })[] }>(name, { ...params, offset: neo4j.int(offset), limit: neo4j.int(limit), followTypes: [...new Set(follow.map((f) => f.type))] });
     totalCount = row?.total ?? 0;
     return (row?.page ?? []).map(({ follows, ...node }) => {
-      ctx.loaders.primeFollowed(node.id, follows);
+      ctx.loaders.primeFollowed(node.id, follow, follows);
       return node;
     });
   }).catch((error: unknown) => badCursor(error, args));

@@ -1,6 +1,6 @@
 /** Anonymous sources: unnamed people the article quotes; never merged with named people. */
 import { builder } from '../builder.js';
-import { relatedField } from '../graph/traverse.js';
+import { relatedField } from '../graph/lookahead.js';
 import { nodeOptions } from './node.js';
 import { AnonymousSourceRef, EntityRef, OrganisationRef } from './refs.js';
 

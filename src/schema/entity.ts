@@ -4,8 +4,8 @@
  */
 import { builder } from '../builder.js';
 import { apiError } from '../errors.js';
-import { pageExtension, pageHints } from '../graph/lookahead.js';
-import { pageFromDb, relatedField, relatedNodesPage, relationshipPage } from '../graph/traverse.js';
+import { pageExtension, pageHints, relatedField } from '../graph/lookahead.js';
+import { pageFromDb, relatedNodesPage, relationshipPage } from '../graph/traverse.js';
 import { StanceEnum } from './enums.js';
 import { loadByKey } from './node.js';
 import { EntityRef, EventRef, EvidenceType, NodeRef, RelationshipRef, RoleRef, StatementRef } from './refs.js';

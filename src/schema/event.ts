@@ -1,6 +1,7 @@
 /** Events with their participants and what each did, and the timeline of events. */
 import { builder } from '../builder.js';
-import { pageFromDb, relatedField } from '../graph/traverse.js';
+import { relatedField } from '../graph/lookahead.js';
+import { pageFromDb } from '../graph/traverse.js';
 import { nodeOptions, toKey } from './node.js';
 import { EventRef, FactRef, RelationshipRef, StatementRef } from './refs.js';
 

@@ -1,6 +1,6 @@
 /** Groups: collective actors with no name of their own ("14 members of the NEC"). */
 import { builder } from '../builder.js';
-import { relatedField } from '../graph/traverse.js';
+import { relatedField } from '../graph/lookahead.js';
 import { nodeOptions } from './node.js';
 import { EntityRef, GroupRef, OrganisationRef } from './refs.js';
 

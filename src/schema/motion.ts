@@ -1,6 +1,7 @@
 /** Motions: who proposed them, what they sought, whom they target, and how they fared. */
 import { builder } from '../builder.js';
-import { pageFromDb, relatedField } from '../graph/traverse.js';
+import { relatedField } from '../graph/lookahead.js';
+import { pageFromDb } from '../graph/traverse.js';
 import { loadByKey, nodeOptions, toKey } from './node.js';
 import { EntityRef, EventRef, FactRef, MotionRef, NodeRef, OrganisationRef, StatementRef, VoteRef } from './refs.js';
 

@@ -1,6 +1,6 @@
 /** Organisations: parties, unions, committees, commissions, outlets, governments. */
 import { builder } from '../builder.js';
-import { relatedField } from '../graph/traverse.js';
+import { relatedField } from '../graph/lookahead.js';
 import { nodeOptions } from './node.js';
 import { EntityRef, OrganisationRef, RoleRef } from './refs.js';
 

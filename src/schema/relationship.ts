@@ -44,13 +44,15 @@ RelationshipRef.implement({
 });
 
 builder.interfaceFields(NodeRef, (t) => {
-  const stance = (type: 'SUPPORTED' | 'OPPOSED', direction: Direction, description: string) =>
-    t.connection({
+  const stance = (type: 'SUPPORTED' | 'OPPOSED', direction: Direction, description: string) => {
+    const of = () => ({ type, direction });
+    return t.connection({
       type: RelationshipRef,
       description,
-      ...pageExtension(() => ({ type, direction }), 'other'),
-      resolve: (n, args, ctx, info) => relationshipPage(ctx, (n as { id: string }).id, args, { type, direction }, pageHints(info)),
+      ...pageExtension(of, 'other'),
+      resolve: (n, args, ctx, info) => relationshipPage(ctx, (n as { id: string }).id, args, of(), pageHints(info)),
     });
+  };
   // One type is paged in Cypher; several (or all) are read whole and paged here.
   const relationshipsOf = (args: { types?: unknown; direction?: unknown }) => {
     const types = args.types as string[] | null | undefined;

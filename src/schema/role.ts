@@ -1,6 +1,6 @@
 /** Roles held over time: (Person)-[:HOLDS]->(Role)-[:IN]->(Organisation | Place). */
 import { builder } from '../builder.js';
-import { relatedField } from '../graph/traverse.js';
+import { relatedField } from '../graph/lookahead.js';
 import { nodeOptions } from './node.js';
 import { EntityRef, FactRef, RoleRef } from './refs.js';
 

@@ -3,8 +3,8 @@
  * as a motion), the outlet told, whom they quote, and their stance toward each target.
  */
 import { builder } from '../builder.js';
-import { pageExtension, pageHints } from '../graph/lookahead.js';
-import { pageFromDb, relatedField } from '../graph/traverse.js';
+import { pageExtension, pageHints, relatedField } from '../graph/lookahead.js';
+import { pageFromDb } from '../graph/traverse.js';
 import { StanceEnum } from './enums.js';
 import { toKey, nodeOptions } from './node.js';
 import { EntityRef, EventRef, FactRef, NodeRef, RelationshipRef, StatementRef } from './refs.js';

@@ -1,6 +1,6 @@
 /** Votes on motions: the counts, the outcome, and how named voters or groups voted. */
 import { builder } from '../builder.js';
-import { relatedField } from '../graph/traverse.js';
+import { relatedField } from '../graph/lookahead.js';
 import { nodeOptions } from './node.js';
 import { EventRef, FactRef, MotionRef, OrganisationRef, RelationshipRef, VoteRef } from './refs.js';
 
