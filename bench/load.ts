@@ -17,8 +17,9 @@
  * Contract: `load(options)` resolves to requests per second, latency percentiles in
  * milliseconds (null when no request completed; at saturation, requests still in flight when
  * the run ends are not counted; at a fixed rate, every request sent is waited for, up to the
- * timeout), and errors: non-2xx answers, connection errors and timeouts (10 s), and 2xx answers
- * whose body carries GraphQL `errors` (every body is checked).
+ * timeout from when it was due, and only good answers are timed and counted), and errors:
+ * non-2xx answers, connection errors and timeouts (10 s), and 2xx answers whose body carries
+ * GraphQL `errors` (every body is checked).
  */
 import { Agent, request } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -85,22 +86,32 @@ async function atFixedRate({ url, bodies, connections, durationSeconds, rate }: 
   const target = new URL('/graphql', url);
   const latencies: number[] = [];
   const errors = { non2xx: 0, failed: 0, graphql: 0 };
+  // Each request ends once: answered, failed, or out of time (counted from when it was due).
   const send = (body: string, due: number) =>
     new Promise<void>((done) => {
-      const req = request(target, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }, timeout: TIMEOUT_MS }, (res) => {
+      let settled = false;
+      const finish = (outcome: 'ok' | 'graphql' | 'non2xx' | 'failed') => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        if (outcome === 'ok') latencies.push(performance.now() - due);
+        else errors[outcome]++;
+        done();
+      };
+      const req = request(target, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () => {
-          latencies.push(performance.now() - due);
           const status = res.statusCode ?? 0;
-          if (status < 200 || status >= 300) errors.non2xx++;
-          else if (hasGraphqlErrors(Buffer.concat(chunks).toString('utf8'))) errors.graphql++;
-          done();
+          finish(status < 200 || status >= 300 ? 'non2xx' : hasGraphqlErrors(Buffer.concat(chunks).toString('utf8')) ? 'graphql' : 'ok');
         });
-        res.on('error', () => (errors.failed++, done()));
+        res.on('error', () => finish('failed'));
       });
-      req.on('timeout', () => req.destroy(new Error('timeout')));
-      req.on('error', () => (errors.failed++, done()));
+      const timer = setTimeout(() => {
+        finish('failed');
+        req.destroy();
+      }, Math.max(0, due + TIMEOUT_MS - performance.now()));
+      req.on('error', () => finish('failed'));
       req.end(body);
     });
   const started = performance.now();

@@ -134,21 +134,26 @@ async function warmPageCache(driver: Driver): Promise<void> {
  */
 async function settle(driver: Driver, after: string): Promise<void> {
   const started = Date.now();
-  let ended = 0;
+  const ended = new Set<string>();
   let quietSince = 0;
-  const quiet = () => Date.now() - quietSince >= (ended ? 1500 : 0);
+  const quiet = () => Date.now() - quietSince >= (ended.size ? 1500 : 0);
   do {
-    const { records } = await driver.executeQuery('SHOW TRANSACTIONS YIELD transactionId, currentQuery WHERE NOT currentQuery STARTS WITH $self RETURN collect(transactionId) AS ids', { self: 'SHOW TRANSACTIONS' }, { database: 'neo4j' });
-    const ids = records[0]?.get('ids') as string[];
+    // A transaction already ended stays listed, as "Terminated", until it has unwound.
+    const { records } = await driver.executeQuery(
+      "SHOW TRANSACTIONS YIELD transactionId, currentQuery, status WHERE NOT currentQuery STARTS WITH 'SHOW TRANSACTIONS' AND NOT status STARTS WITH 'Terminated' RETURN collect(transactionId) AS ids",
+      {},
+      { database: 'neo4j' },
+    );
+    const ids = (records[0]?.get('ids') as string[]).filter((id) => !ended.has(id));
     if (ids.length) {
       await driver.executeQuery('TERMINATE TRANSACTIONS $ids', { ids }, { database: 'neo4j' });
-      ended += ids.length;
+      for (const id of ids) ended.add(id);
       quietSince = Date.now();
     }
-    if (ended) await new Promise((resolve) => setTimeout(resolve, 100));
+    if (ended.size) await new Promise((resolve) => setTimeout(resolve, 100));
   } while (!quiet() && Date.now() - started < 60_000);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  if (ended) console.log(`  Ended ${ended} quer${ended === 1 ? 'y' : 'ies'} in Neo4j after ${after}${quiet() ? `; idle for 1.5 s after ${seconds} s` : `; still busy after ${seconds} s, measuring on regardless`}.`);
+  if (ended.size) console.log(`  Ended ${ended.size} quer${ended.size === 1 ? 'y' : 'ies'} in Neo4j after ${after}${quiet() ? `; idle for 1.5 s after ${seconds} s` : `; still busy after ${seconds} s, measuring on regardless`}.`);
 }
 
 const rotate = <T>(xs: T[], by: number) => xs.map((_, i) => xs[(i + by) % xs.length]!);

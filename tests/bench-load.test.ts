@@ -3,8 +3,9 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { load } from '../bench/load.js';
 
-// A stand-in server with known behaviour: answers after 30 ms; a body {"fail":"http"} gets a
-// 500, {"fail":"graphql"} a 200 carrying GraphQL errors. It notes when each request arrived.
+// A stand-in server with known behaviour: answers after 30 ms (or {"delay": ms}); a body
+// {"fail":"http"} gets a 500, {"fail":"graphql"} a 200 carrying GraphQL errors. It notes when
+// each request arrived.
 let server: Server;
 let url: string;
 const arrivals: number[] = [];
@@ -15,11 +16,11 @@ beforeAll(async () => {
     let body = '';
     req.on('data', (c) => (body += c));
     req.on('end', () => {
+      const { fail, delay = 30 } = JSON.parse(body) as { fail?: string; delay?: number };
       setTimeout(() => {
-        const fail = (JSON.parse(body) as { fail?: string }).fail;
         if (fail === 'http') res.writeHead(500).end('{"errors":[{"message":"boom"}]}');
         else res.writeHead(200, { 'content-type': 'application/json' }).end(fail === 'graphql' ? '{"errors":[{"message":"bad"}],"data":null}' : '{"data":{"ok":true}}');
-      }, 30);
+      }, delay);
     });
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
@@ -42,9 +43,19 @@ describe('the benchmark load generator at a fixed rate', () => {
     expect(r.p99!).toBeGreaterThanOrEqual(r.p50!);
   });
 
+  it('counts the time a request waits behind a slow server, not only the time it was being answered', async () => {
+    // One connection, a request due every 100 ms, each answered in 200 ms: request i waits
+    // about 100 ms × i for the connection, so latencies run from 200 ms to about 1.1 s.
+    const r = await load({ url, bodies: ['{"delay":200}'], connections: 1, durationSeconds: 1, overallRate: 10 });
+    expect(r.requests).toBe(10);
+    expect(r.p50!).toBeGreaterThan(500);
+    expect(r.p99!).toBeGreaterThan(900);
+  });
+
   it('counts failed answers and answers with GraphQL errors, and waits for every request sent', async () => {
     const r = await load({ url, bodies: ['{"fail":"http"}', '{"fail":"graphql"}', '{"query":"{ ok }"}', '{"query":"{ ok }"}'], connections: 2, durationSeconds: 1, overallRate: 20 });
-    expect(r.requests).toBe(20);
+    // Only good answers are timed and counted as requests.
+    expect(r.requests).toBe(10);
     expect(r.errors).toEqual({ non2xx: 5, failed: 0, graphql: 5 });
   });
 
