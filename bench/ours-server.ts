@@ -10,6 +10,8 @@ import { serve } from './serve.js';
 
 serve('ours', async ({ config }) => {
   const conn = await connect(config);
+  // As src/main.ts does before it takes requests.
+  await conn.db.warmUp();
   const running = await listen(createApp({ db: conn.db, graphiql: false }), { port: config.port, host: config.host });
   return {
     url: running.url,

@@ -1,6 +1,7 @@
 /**
  * `npm start`: configuration → Neo4j (the local one unless NEO4J_URI is set) → constraints
- * and indexes → the seeds, when the database holds no article → GraphQL on PORT.
+ * and indexes → the seeds, when the database holds no article → GraphQL on PORT → every
+ * query planned in Neo4j, in the background (/ready answers 503 until then).
  * Ctrl-C or SIGTERM stops taking requests, lets those in flight finish, closes the driver and
  * stops the local Neo4j.
  */
@@ -47,6 +48,13 @@ async function main() {
     const app = createApp({ db: conn.db, graphiql: config.graphiql, introspection: config.introspection, corsOrigins: config.corsOrigins, requestTimeoutMs: config.requestTimeoutMs, persistedOperations: config.persistedOperations });
     running = await listen(app, { port: config.port, host: config.host });
     log(`GraphQL ready at ${running.url}/graphql${config.graphiql ? ' (open it in a browser for GraphiQL)' : ''}`);
+    // Plan every query in Neo4j now rather than under the first burst of requests; /ready
+    // answers 503 until this is done. A failure here is not fatal: queries plan on first use.
+    const warming = Date.now();
+    conn.db.warmUp().then(
+      (planned) => log(`Planned ${planned} queries in Neo4j in ${((Date.now() - warming) / 1000).toFixed(1)} s; /ready now answers 200.`),
+      (error: unknown) => log(`Could not plan the queries ahead (${error instanceof Error ? error.message : String(error)}); they will be planned on first use.`),
+    );
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     await stop(1);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readQueryNames } from '../src/db/cypher.js';
 import { GraphDb } from '../src/db/graph-db.js';
 import { listen, type RunningServer } from '../src/server.js';
 import { createApp } from '../src/yoga.js';
@@ -35,6 +36,21 @@ describe('the served app', () => {
   it('reports /ready 200 when Neo4j answers', async () => {
     const res = await fetch(`${server.url}/ready`);
     expect(res.status).toBe(200);
+  });
+
+  it('plans every read query ahead, answering /ready 503 until it has', async () => {
+    const warming = openDb();
+    const warmingApp = appFor(warming);
+    try {
+      const planned = warming.warmUp();
+      expect((await warmingApp.fetch('http://test/ready')).status).toBe(503);
+      // Every query ran (with parameters that match nothing) without an error.
+      expect(await planned).toBe(readQueryNames().length);
+      expect(readQueryNames()).toContain('read/relationship-pages#SUPPORTED');
+      expect((await warmingApp.fetch('http://test/ready')).status).toBe(200);
+    } finally {
+      await warming.close();
+    }
   });
 
   it('reports /ready 503 when Neo4j cannot be reached', async () => {

@@ -76,3 +76,20 @@ export function cypherStatements(name: CypherName): string[] {
     .map((s) => s.trim())
     .filter(Boolean);
 }
+
+/** Every read query the app can send: each file under read/, with each value it takes (the relationship types, path bounds 1–6). */
+export function readQueryNames(): CypherName[] {
+  return [...queries.keys()]
+    .filter((name) => name.startsWith('read/'))
+    .flatMap((name) => {
+      const text = queries.get(name)!;
+      if (text.includes('{{type}}')) return [...linkTypes].map((type) => `${name}#${type}`);
+      if (text.includes('{{bound}}')) return [1, 2, 3, 4, 5, 6].map((bound) => `${name}#${bound}`);
+      return [name];
+    });
+}
+
+/** The `$parameters` a query's text names. */
+export function parametersOf(name: CypherName): string[] {
+  return [...new Set([...cypher(name).matchAll(/\$([A-Za-z_]\w*)/g)].map((m) => m[1]!))];
+}
