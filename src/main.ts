@@ -52,8 +52,8 @@ async function main() {
     // answers 503 until this is done. A failure here is not fatal: queries plan on first use.
     const warming = Date.now();
     conn.db.warmUp().then(
-      (planned) => log(`Planned ${planned} queries in Neo4j in ${((Date.now() - warming) / 1000).toFixed(1)} s; /ready now answers 200.`),
-      (error: unknown) => log(`Could not plan the queries ahead (${error instanceof Error ? error.message : String(error)}); they will be planned on first use.`),
+      (planned) => stopping || log(`Planned ${planned} queries in Neo4j in ${((Date.now() - warming) / 1000).toFixed(1)} s; /ready now answers 200.`),
+      (error: unknown) => stopping || log(`Could not plan the queries ahead (${error instanceof Error ? error.message : String(error)}); they will be planned on first use.`),
     );
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applySchema } from '../src/db/apply-schema.js';
 import { readQueryNames } from '../src/db/cypher.js';
 import { GraphDb } from '../src/db/graph-db.js';
 import { listen, type RunningServer } from '../src/server.js';
@@ -42,6 +43,8 @@ describe('the served app', () => {
     const warming = openDb();
     const warmingApp = appFor(warming);
     try {
+      // The full-text indexes that search needs (another test file may not have made them yet).
+      await applySchema(warming);
       const planned = warming.warmUp();
       expect((await warmingApp.fetch('http://test/ready')).status).toBe(503);
       // Every query ran (with parameters that match nothing) without an error.
@@ -51,6 +54,14 @@ describe('the served app', () => {
     } finally {
       await warming.close();
     }
+  });
+
+  it('stops planning ahead when the database is closed, instead of holding up a shutdown', async () => {
+    const closing = openDb();
+    const planned = closing.warmUp();
+    await closing.close();
+    // At most the two queries in hand when it closed.
+    expect(await planned.catch(() => 0)).toBeLessThanOrEqual(2);
   });
 
   it('reports /ready 503 when Neo4j cannot be reached', async () => {
