@@ -28,6 +28,12 @@ export interface Loaders {
 /** One relationship read by cypher/fragments/follows.cypher. */
 export type FollowedRel = Omit<RelRow, 'id'>;
 
+/** Each type and direction once. */
+export const uniqueFollows = (follows: Follow[]): Follow[] => [...new Map(follows.map((f) => [`${f.type}|${f.direction}`, f])).values()];
+
+/** `$followTypes` for cypher/fragments/follows.cypher: the types to expand. */
+export const followTypes = (follows: Follow[]): string[] => [...new Set(follows.map((f) => f.type))];
+
 /** One page of a node's relationships of one type, in one direction, optionally with one stance (of the relationship) or status (of the other end). */
 export interface RelPageKey {
   id: string;
@@ -120,7 +126,7 @@ export function createLoaders(db: GraphReader): Loaders {
           const ids = [...new Set(members.map((m) => m.id))];
           const withNode = members.some((m) => m.hints?.withNode);
           const linked = members.some((m) => m.hints?.linked);
-          const follow = [...new Map(members.flatMap((m) => m.hints?.follow ?? []).map((f) => [`${f.type}|${f.direction}`, f])).values()];
+          const follow = uniqueFollows(members.flatMap((m) => m.hints?.follow ?? []));
           const rows = await db.read<{ id: string; total: number; page: (Omit<RelRow, 'id'> & { follows?: FollowedRel[] | null; linked?: GNode[] })[]; labels: string[] | null; props: Record<string, unknown> | null }>(`read/relationship-pages#${type}`, {
             ids,
             direction,
@@ -129,7 +135,7 @@ export function createLoaders(db: GraphReader): Loaders {
             offset: neo4j.int(offset),
             limit: neo4j.int(limit),
             withNode,
-            followTypes: [...new Set(follow.map((f) => f.type))],
+            followTypes: followTypes(follow),
             linked,
           });
           for (const row of rows) {

@@ -37,7 +37,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import type { Context } from '../context.js';
-import { pageKey, type RelPageKey } from './loaders.js';
+import { pageKey, uniqueFollows, type RelPageKey } from './loaders.js';
 import type { GNode, GRel } from './model.js';
 import { checkPage, PAGE, related, type Direction } from './traverse.js';
 
@@ -69,25 +69,24 @@ interface LookaheadExtensions {
   page?: { of: (args: Record<string, unknown>) => PageOf | null; nodesAt: 'node' | 'other' };
 }
 
-/**
- * Options for a field that reads a node's relationships of one type and direction: the
- * first node at the other end (`first`), every node (`nodes`) or every relationship
- * (`relationships`). They also tell looking ahead (src/graph/lookahead.ts) what the field
- * reads, so that a page of such nodes can read it for all of them at once.
- */
 const gives = {
   first: (rels: GRel[]) => rels[0]?.other ?? null,
   nodes: (rels: GRel[]) => rels.map((r) => r.other),
   relationships: (rels: GRel[]) => rels,
 };
 
+/**
+ * Options for a field that reads a node's relationships of one type and direction: the
+ * first node at the other end (`first`), every node (`nodes`) or every relationship
+ * (`relationships`). They also tell looking ahead what the field reads, so that a page of
+ * such nodes can read it for all of them at once.
+ */
 export function relatedField<G extends keyof typeof gives>(type: string, direction: Direction, give: G) {
   return {
     extensions: { lookahead: { follow: { type, direction } } satisfies LookaheadExtensions },
     resolve: async (n: GNode, _a: unknown, ctx: Context) => gives[give](await related(ctx, n.id, [type], direction)) as ReturnType<(typeof gives)[G]>,
   };
 }
-
 
 /** Field extensions for a Relationship field that reads the nodes the relationship names. */
 export const linkedExtension = { extensions: { lookahead: { linked: true } satisfies LookaheadExtensions } };
@@ -140,13 +139,10 @@ function selectedAt(info: GraphQLResolveInfo, nodes: readonly FieldNode[], typeN
 
 /** What to read ahead for each item of a connection page, from what is selected of its items. */
 function hintsBelow(info: GraphQLResolveInfo, nodes: readonly FieldNode[], connectionType: string, nodesAt: 'node' | 'other'): PageHints {
-  const follows = new Map<string, Follow>();
-  for (const { def } of selectedAt(info, nodes, connectionType, nodesAt === 'node' ? ['edges', 'node'] : ['edges', 'node', 'other'])) {
-    const follow = lookaheadOf(def)?.follow;
-    if (follow) follows.set(`${follow.type}|${follow.direction}`, follow);
-  }
+  const items = selectedAt(info, nodes, connectionType, nodesAt === 'node' ? ['edges', 'node'] : ['edges', 'node', 'other']);
+  const follow = uniqueFollows(items.flatMap(({ def }) => lookaheadOf(def)?.follow ?? []));
   const linked = nodesAt === 'other' && selectedAt(info, nodes, connectionType, ['edges', 'node']).some(({ def }) => lookaheadOf(def)?.linked);
-  return { follow: [...follows.values()], linked };
+  return { follow, linked };
 }
 
 /** For a connection resolver: what to read ahead for the items of its page, from `info`. */
@@ -176,7 +172,7 @@ export async function prefetchPages(ctx: Context, info: GraphQLResolveInfo, id: 
       const hints = hintsBelow(info, [node], getNamedType(def.type).name, page.nodesAt);
       const key = { id, type: of.type, direction: of.direction, stance: of.stance ?? null, status: of.status ?? null, offset, limit, hints };
       const same = keys.get(pageKey(key));
-      if (same) same.hints = { follow: [...same.hints.follow, ...hints.follow.filter((f) => !same.hints.follow.some((g) => g.type === f.type && g.direction === f.direction))], linked: same.hints.linked || hints.linked };
+      if (same) same.hints = { follow: uniqueFollows([...same.hints.follow, ...hints.follow]), linked: same.hints.linked || hints.linked };
       else keys.set(pageKey(key), key);
     } catch {
       // Arguments the resolver will refuse with a clear error: nothing to read ahead.

@@ -8,7 +8,7 @@ import neo4j from 'neo4j-driver';
 import type { Context } from '../context.js';
 import type { CypherName } from '../db/cypher.js';
 import { apiError } from '../errors.js';
-import { ALL, type FollowedRel } from './loaders.js';
+import { ALL, followTypes, type FollowedRel } from './loaders.js';
 import type { Follow, PageHints, PageOf } from './lookahead.js';
 import type { GNode, GRel } from './model.js';
 
@@ -87,7 +87,7 @@ export async function pageFromDb(ctx: Context, name: CypherName, params: Record<
   checkPage(args);
   let totalCount = 0;
   const connection = await resolveOffsetConnection({ args, ...PAGE }, async ({ offset, limit }) => {
-    const [row] = await ctx.db.read<{ total: number; page: (GNode & { follows?: FollowedRel[] | null })[] }>(name, { ...params, offset: neo4j.int(offset), limit: neo4j.int(limit), followTypes: [...new Set(follow.map((f) => f.type))] });
+    const [row] = await ctx.db.read<{ total: number; page: (GNode & { follows?: FollowedRel[] | null })[] }>(name, { ...params, offset: neo4j.int(offset), limit: neo4j.int(limit), followTypes: followTypes(follow) });
     totalCount = row?.total ?? 0;
     return (row?.page ?? []).map(({ follows, ...node }) => {
       ctx.loaders.primeFollowed(node.id, follow, follows);
