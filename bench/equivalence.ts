@@ -66,11 +66,24 @@ export function dataOf(server: ServerName, status: number, text: string): unknow
   } catch {
     throw new Error(`${server} answered ${status} with a body that is not JSON: ${text.slice(0, 200)}`);
   }
-  if (status !== 200 || body.errors?.length) throw new Error(`${server} answered ${status}: ${body.errors?.map((e) => e.message).join('; ') ?? text.slice(0, 200)}`);
+  if (status !== 200 || body.errors?.length)
+    throw new Error(`${server} answered ${status}: ${body.errors?.map((e) => e.message).join('; ') ?? text.slice(0, 200)}`);
   return body.data;
 }
 
-export async function checkEquivalence({ ask, samples, servers = [...serverNames], ops = [...operationNames], perOp = 4 }: { ask: Ask; samples: Samples; servers?: ServerName[]; ops?: OperationName[]; perOp?: number }): Promise<{ checked: number; differences: Difference[]; failures: Failure[] }> {
+export async function checkEquivalence({
+  ask,
+  samples,
+  servers = [...serverNames],
+  ops = [...operationNames],
+  perOp = 4,
+}: {
+  ask: Ask;
+  samples: Samples;
+  servers?: ServerName[];
+  ops?: OperationName[];
+  perOp?: number;
+}): Promise<{ checked: number; differences: Difference[]; failures: Failure[] }> {
   const present = serverNames.filter((s) => servers.includes(s));
   const differences: Difference[] = [];
   const failures: Failure[] = [];
@@ -89,7 +102,8 @@ export async function checkEquivalence({ ask, samples, servers = [...serverNames
           continue;
         }
         if (!reference) reference = { server, value };
-        else if (!isDeepStrictEqual(value, reference.value)) differences.push({ op, variables, server, reference: reference.server, expected: reference.value, actual: value });
+        else if (!isDeepStrictEqual(value, reference.value))
+          differences.push({ op, variables, server, reference: reference.server, expected: reference.value, actual: value });
       }
     }
   }

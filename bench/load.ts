@@ -81,7 +81,19 @@ export async function load({ url, bodies, connections, durationSeconds, overallR
 /** The value at quantile q of sorted numbers (nearest rank). */
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
 
-async function atFixedRate({ url, bodies, connections, durationSeconds, rate }: { url: string; bodies: string[]; connections: number; durationSeconds: number; rate: number }): Promise<LoadResult> {
+async function atFixedRate({
+  url,
+  bodies,
+  connections,
+  durationSeconds,
+  rate,
+}: {
+  url: string;
+  bodies: string[];
+  connections: number;
+  durationSeconds: number;
+  rate: number;
+}): Promise<LoadResult> {
   const agent = new Agent({ keepAlive: true, maxSockets: connections });
   const target = new URL('/graphql', url);
   const latencies: number[] = [];
@@ -98,19 +110,26 @@ async function atFixedRate({ url, bodies, connections, durationSeconds, rate }: 
         else errors[outcome]++;
         done();
       };
-      const req = request(target, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          const status = res.statusCode ?? 0;
-          finish(status < 200 || status >= 300 ? 'non2xx' : hasGraphqlErrors(Buffer.concat(chunks).toString('utf8')) ? 'graphql' : 'ok');
-        });
-        res.on('error', () => finish('failed'));
-      });
-      const timer = setTimeout(() => {
-        finish('failed');
-        req.destroy();
-      }, Math.max(0, due + TIMEOUT_MS - performance.now()));
+      const req = request(
+        target,
+        { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => {
+            const status = res.statusCode ?? 0;
+            finish(status < 200 || status >= 300 ? 'non2xx' : hasGraphqlErrors(Buffer.concat(chunks).toString('utf8')) ? 'graphql' : 'ok');
+          });
+          res.on('error', () => finish('failed'));
+        },
+      );
+      const timer = setTimeout(
+        () => {
+          finish('failed');
+          req.destroy();
+        },
+        Math.max(0, due + TIMEOUT_MS - performance.now()),
+      );
       req.on('error', () => finish('failed'));
       req.end(body);
     });

@@ -40,7 +40,14 @@ export interface Operation {
 }
 
 // The fields each peer type makes this server's `label` from (displayName in src/schema/node.ts).
-const labelFields = { Entity: 'name', Role: 'title', Event: 'name', Motion: 'title', Vote: 'votesFor votesAgainst', Statement: 'text' } as const;
+const labelFields = {
+  Entity: 'name',
+  Role: 'title',
+  Event: 'name',
+  Motion: 'title',
+  Vote: 'votesFor votesAgainst',
+  Statement: 'text',
+} as const;
 type PeerType = keyof typeof labelFields;
 /** The selection that gives a node's label, for a field whose type is implemented by `types`. */
 const label = (types: PeerType[]) => `__typename id ${types.map((t) => `... on ${t} { ${labelFields[t]} }`).join(' ')}`;
@@ -59,15 +66,28 @@ interface PeerNode {
 }
 
 function peerLabel(n: PeerNode): string {
-  return String(n.name ?? n.title ?? (n.text != null && n.__typename === 'Statement' ? `“${n.text}”` : undefined) ?? (n.__typename === 'Vote' ? `vote ${n.votesFor}–${n.votesAgainst}` : undefined) ?? n.id);
+  return String(
+    n.name ??
+      n.title ??
+      (n.text != null && n.__typename === 'Statement' ? `“${n.text}”` : undefined) ??
+      (n.__typename === 'Vote' ? `vote ${n.votesFor}–${n.votesAgainst}` : undefined) ??
+      n.id,
+  );
 }
 
 /** The first of a relationship list by key: our loaders order relationships by the key at the other end. */
-const firstByKey = <T extends { id: string }>(list: T[]): T | null => [...list].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))[0] ?? null;
+const firstByKey = <T extends { id: string }>(list: T[]): T | null =>
+  [...list].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))[0] ?? null;
 /** JSON with object keys sorted, so that equal values compare equal whatever their key order. */
 const sortedJson = (value: unknown): string =>
-  JSON.stringify(value, (_k, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1))) : v));
-const canonical = <T>(list: T[]): T[] => list.map((item) => [sortedJson(item), item] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, item]) => item);
+  JSON.stringify(value, (_k, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1))) : v,
+  );
+const canonical = <T>(list: T[]): T[] =>
+  list
+    .map((item) => [sortedJson(item), item] as const)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, item]) => item);
 
 /** The peer's full-text queries, one per type, with the field our label is made of. */
 const peerSearches = [
@@ -85,10 +105,20 @@ export const operations: Record<OperationName, Operation> = {
       const e = data.entities[0];
       if (!e) return { entity: null };
       const c = e.rolesConnection;
-      return { entity: { name: e.name, aliases: e.aliases ?? [], roles: { totalCount: c.totalCount, edges: c.edges.map(({ node: r }: any) => ({ node: { title: r.title, status: r.status, in: r.in[0] ?? null } })) } } };
+      return {
+        entity: {
+          name: e.name,
+          aliases: e.aliases ?? [],
+          roles: {
+            totalCount: c.totalCount,
+            edges: c.edges.map(({ node: r }: any) => ({ node: { title: r.title, status: r.status, in: r.in[0] ?? null } })),
+          },
+        },
+      };
     },
     // The page is the first by key, but the schema does not promise that order within it.
-    normalise: (data) => (data.entity ? { entity: { ...data.entity, roles: { ...data.entity.roles, edges: canonical(data.entity.roles.edges) } } } : data),
+    normalise: (data) =>
+      data.entity ? { entity: { ...data.entity, roles: { ...data.entity.roles, edges: canonical(data.entity.roles.edges) } } } : data,
   },
 
   supporters: {
@@ -106,14 +136,21 @@ export const operations: Record<OperationName, Operation> = {
           supporters: {
             totalCount: c.totalCount,
             edges: c.edges.map((edge: any) => ({
-              node: { other: { label: peerLabel(edge.node) }, via: edge.properties.viaNode ? { label: peerLabel(edge.properties.viaNode) } : null, evidence: edge.properties.evidence },
+              node: {
+                other: { label: peerLabel(edge.node) },
+                via: edge.properties.viaNode ? { label: peerLabel(edge.properties.viaNode) } : null,
+                evidence: edge.properties.evidence,
+              },
             })),
           },
         },
       };
     },
     // The page is the first by key, but the schema does not promise that order within it.
-    normalise: (data) => (data.entity ? { entity: { ...data.entity, supporters: { ...data.entity.supporters, edges: canonical(data.entity.supporters.edges) } } } : data),
+    normalise: (data) =>
+      data.entity
+        ? { entity: { ...data.entity, supporters: { ...data.entity.supporters, edges: canonical(data.entity.supporters.edges) } } }
+        : data,
   },
 
   statementsAbout: {
@@ -139,7 +176,11 @@ export const operations: Record<OperationName, Operation> = {
     query: `query path($from: ID!, $to: ID!) { path(from: $from, to: $to, maxHops: 4, first: 1) { length nodes { label } } }`,
     peerQuery: `query path($from: ID!, $to: ID!) { shortestPath(from: $from, to: $to, maxHops: 4) { ${THING} } }`,
     peerVariables: (v) => ({ from: v.from, to: v.to }),
-    fromPeer: (data) => ({ path: data.shortestPath.length ? [{ length: data.shortestPath.length - 1, nodes: data.shortestPath.map((n: PeerNode) => ({ label: peerLabel(n) })) }] : [] }),
+    fromPeer: (data) => ({
+      path: data.shortestPath.length
+        ? [{ length: data.shortestPath.length - 1, nodes: data.shortestPath.map((n: PeerNode) => ({ label: peerLabel(n) })) }]
+        : [],
+    }),
     normalise: (data) => data,
   },
 
@@ -158,7 +199,10 @@ export const operations: Record<OperationName, Operation> = {
     // full page the hits that tie with the last score may be other, equally good ones: those
     // are compared by number, everything above by score and label.
     normalise: (data) => {
-      const hits = (data.search as { score: number; node: { label: string } }[]).map((h) => ({ score: Math.round(h.score * 1e6) / 1e6, label: h.node.label }));
+      const hits = (data.search as { score: number; node: { label: string } }[]).map((h) => ({
+        score: Math.round(h.score * 1e6) / 1e6,
+        label: h.node.label,
+      }));
       const last = hits.length === FIRST ? hits[hits.length - 1]!.score : -Infinity;
       return { above: canonical(hits.filter((h) => h.score > last)), tiedAtEnd: hits.filter((h) => h.score === last).length };
     },
@@ -168,7 +212,18 @@ export const operations: Record<OperationName, Operation> = {
 /** Nesting of an operation: fields with a selection set on its longest branch (fragments inlined). */
 export function depth(document: string): number {
   const walk = (set: SelectionSetNode | undefined): number =>
-    Math.max(0, ...(set?.selections ?? []).map((s) => (s.kind === Kind.FIELD ? (s.selectionSet ? 1 + walk(s.selectionSet) : 0) : s.kind === Kind.INLINE_FRAGMENT ? walk(s.selectionSet) : 0)));
+    Math.max(
+      0,
+      ...(set?.selections ?? []).map((s) =>
+        s.kind === Kind.FIELD
+          ? s.selectionSet
+            ? 1 + walk(s.selectionSet)
+            : 0
+          : s.kind === Kind.INLINE_FRAGMENT
+            ? walk(s.selectionSet)
+            : 0,
+      ),
+    );
   const op = parse(document).definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION);
   if (!op || op.kind !== Kind.OPERATION_DEFINITION) throw new Error('depth: no operation in the document');
   return walk(op.selectionSet);
@@ -217,7 +272,12 @@ function pick<T extends { id: string; degree: number }>(pool: T[], size: number,
   return chosen;
 }
 
-export async function sampleVariables(driver: Driver, database: string, seed: number, { size = 50, hubs = 10, maxCandidates = 200_000 }: SampleOptions = {}): Promise<Samples> {
+export async function sampleVariables(
+  driver: Driver,
+  database: string,
+  seed: number,
+  { size = 50, hubs = 10, maxCandidates = 200_000 }: SampleOptions = {},
+): Promise<Samples> {
   const read = async <T>(name: string, params: Record<string, unknown>): Promise<T[]> => {
     const { records } = await driver.executeQuery(sampleCypher(name), params, { database, routing: neo4j.routing.READ });
     return records.map((r) => r.toObject() as T);

@@ -20,7 +20,21 @@ export async function createPeerApp({ driver, database }: { driver: Driver; data
   return createYoga({ schema, context: { sessionConfig: { database } }, graphqlEndpoint: '/graphql', graphiql: false, landingPage: false });
 }
 
-export async function startPeerServer({ uri, user, password, database, port, host }: { uri: string; user: string; password: string; database: string; port: number; host: string }) {
+export async function startPeerServer({
+  uri,
+  user,
+  password,
+  database,
+  port,
+  host,
+}: {
+  uri: string;
+  user: string;
+  password: string;
+  database: string;
+  port: number;
+  host: string;
+}) {
   const driver = neo4j.driver(uri, password ? neo4j.auth.basic(user, password) : undefined, { userAgent: 'newsgraph-bench-peer' });
   await driver.verifyConnectivity({ database });
   const running = await listen(await createPeerApp({ driver, database }), { port, host });

@@ -50,7 +50,11 @@ export function createRawAnswerer({ driver, database }: { driver: Driver; databa
     }
     const name = String(request.operationName);
     const route = Object.hasOwn(routes, name) ? routes[name as OperationName] : undefined;
-    if (!route) return failure(400, `Unknown operation ${JSON.stringify(request.operationName)}; this server answers ${Object.keys(routes).join(', ')}.`);
+    if (!route)
+      return failure(
+        400,
+        `Unknown operation ${JSON.stringify(request.operationName)}; this server answers ${Object.keys(routes).join(', ')}.`,
+      );
     const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
     try {
       const { records } = await runWithoutStack(session, route.query, route.params((request.variables ?? {}) as Variables));
@@ -63,23 +67,43 @@ export function createRawAnswerer({ driver, database }: { driver: Driver; databa
   };
 }
 
-export async function startRawServer({ uri, user, password, database, port, host }: { uri: string; user: string; password: string; database: string; port: number; host: string }) {
-  const driver = neo4j.driver(uri, password ? neo4j.auth.basic(user, password) : undefined, { disableLosslessIntegers: true, userAgent: 'newsgraph-bench-raw' });
+export async function startRawServer({
+  uri,
+  user,
+  password,
+  database,
+  port,
+  host,
+}: {
+  uri: string;
+  user: string;
+  password: string;
+  database: string;
+  port: number;
+  host: string;
+}) {
+  const driver = neo4j.driver(uri, password ? neo4j.auth.basic(user, password) : undefined, {
+    disableLosslessIntegers: true,
+    userAgent: 'newsgraph-bench-raw',
+  });
   await driver.verifyConnectivity({ database });
   const answer = createRawAnswerer({ driver, database });
-  const running = await listen((req: IncomingMessage, res: ServerResponse) => {
-    if (req.method !== 'POST' || req.url !== '/graphql') {
-      res.writeHead(404, { 'content-type': 'application/json' }).end(failure(404, 'POST /graphql only.').body);
-      return;
-    }
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      void answer(Buffer.concat(chunks).toString('utf8')).then(({ status, body }) => {
-        res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' }).end(body);
+  const running = await listen(
+    (req: IncomingMessage, res: ServerResponse) => {
+      if (req.method !== 'POST' || req.url !== '/graphql') {
+        res.writeHead(404, { 'content-type': 'application/json' }).end(failure(404, 'POST /graphql only.').body);
+        return;
+      }
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        void answer(Buffer.concat(chunks).toString('utf8')).then(({ status, body }) => {
+          res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' }).end(body);
+        });
       });
-    });
-  }, { port, host });
+    },
+    { port, host },
+  );
   return {
     url: running.url,
     async close() {

@@ -78,13 +78,18 @@ export function describeMachine(neo4jVersion: string): Machine {
 }
 
 const errorsOf = (r: LoadResult) => r.errors.non2xx + r.errors.failed + r.errors.graphql;
-const fmt = (n: number | null | undefined, digits = 0) => (n === undefined || n === null || Number.isNaN(n) ? '—' : n === Infinity ? '∞' : n.toFixed(digits));
+const fmt = (n: number | null | undefined, digits = 0) =>
+  n === undefined || n === null || Number.isNaN(n) ? '—' : n === Infinity ? '∞' : n.toFixed(digits);
 // Over a server that completed nothing, any progress is infinitely ahead; nothing over nothing is no ratio.
-const ratio = (a: number | null | undefined, b: number | null | undefined) => (a === undefined || a === null || b === undefined || b === null || (a === 0 && b === 0) ? undefined : a / b);
+const ratio = (a: number | null | undefined, b: number | null | undefined) =>
+  a === undefined || a === null || b === undefined || b === null || (a === 0 && b === 0) ? undefined : a / b;
 
 /** One printed line per measurement, as the run goes. */
 export function progressLine(size: string, op: OperationName, server: ServerName, phase: 'throughput' | 'latency', r: LoadResult): string {
-  const what = phase === 'throughput' ? `${fmt(r.rps, 0).padStart(7)} req/s` : `p50 ${fmt(r.p50, 1).padStart(7)} ms  p99 ${fmt(r.p99, 1).padStart(7)} ms`;
+  const what =
+    phase === 'throughput'
+      ? `${fmt(r.rps, 0).padStart(7)} req/s`
+      : `p50 ${fmt(r.p50, 1).padStart(7)} ms  p99 ${fmt(r.p99, 1).padStart(7)} ms`;
   const errors = errorsOf(r);
   return `  ${size.padEnd(7)} ${op.padEnd(16)} ${server.padEnd(5)} ${phase.padEnd(10)} ${what}  (${r.requests} requests${errors ? `, ${errors} errors: ${r.errors.non2xx} non-2xx, ${r.errors.failed} failed, ${r.errors.graphql} GraphQL` : ''})`;
 }
@@ -120,7 +125,10 @@ function p99Growth(result: BenchResult, op: OperationName, server: ServerName = 
   if (l === null) return { text: '❌ missed (no request completed within the run at 1m)' };
   const r = l / a;
   const raw = server === 'ours' ? p99Growth(result, op, 'raw').ratio : undefined;
-  return { text: `${r <= 2 ? '✅ met' : '❌ missed'} (${r.toFixed(2)}×: ${a.toFixed(1)} → ${l.toFixed(1)} ms${raw !== undefined ? `; raw ${raw.toFixed(2)}×` : ''})`, ratio: r };
+  return {
+    text: `${r <= 2 ? '✅ met' : '❌ missed'} (${r.toFixed(2)}×: ${a.toFixed(1)} → ${l.toFixed(1)} ms${raw !== undefined ? `; raw ${raw.toFixed(2)}×` : ''})`,
+    ratio: r,
+  };
 }
 
 function roundTripGoal(result: BenchResult, op: OperationName): Verdict {
@@ -151,7 +159,10 @@ export function renderMarkdown(result: BenchResult): string {
     '## Machine',
     '',
   );
-  table(['CPU', 'Cores', 'RAM', 'OS', 'Node', 'Neo4j', 'Load average at start'], [[m.cpu, String(m.cores), `${m.ramGiB} GiB`, m.os, m.node, m.neo4j, String(m.loadAverage)]]);
+  table(
+    ['CPU', 'Cores', 'RAM', 'OS', 'Node', 'Neo4j', 'Load average at start'],
+    [[m.cpu, String(m.cores), `${m.ramGiB} GiB`, m.os, m.node, m.neo4j, String(m.loadAverage)]],
+  );
   lines.push(
     'The servers, Neo4j and autocannon share these cores, so the figures are for comparing the servers with each other and sizes with each other on this machine, not absolute capacity. A load average above the core count at the start means other work was running.',
     '',
@@ -176,20 +187,45 @@ export function renderMarkdown(result: BenchResult): string {
   table(
     ['Operation', 'Throughput ≥ 0.7× raw', 'Throughput ahead of peer', 'p99 at 1m ≤ 2× article', 'Round trips ≤ depth'],
     ops.map((op) => {
-      return [`\`${op}\``, verdict(throughputGoal(result, op, 'raw', (r) => r >= 0.7)), verdict(throughputGoal(result, op, 'peer', (r) => r > 1)), p99Growth(result, op).text, verdict(roundTripGoal(result, op))];
+      return [
+        `\`${op}\``,
+        verdict(throughputGoal(result, op, 'raw', (r) => r >= 0.7)),
+        verdict(throughputGoal(result, op, 'peer', (r) => r > 1)),
+        p99Growth(result, op).text,
+        verdict(roundTripGoal(result, op)),
+      ];
     }),
   );
 
   // A server whose saturated throughput is below the fixed rate cannot keep up with it: its requests queue.
   const behind = (x: OpResult) => x.throughput.rps < s.rate;
-  lines.push('## Results', '', `† answers fewer than ${s.rate} requests/s even at saturation, so at the fixed rate its requests queue and its latency includes that wait.`, '');
+  lines.push(
+    '## Results',
+    '',
+    `† answers fewer than ${s.rate} requests/s even at saturation, so at the fixed rate its requests queue and its latency includes that wait.`,
+    '',
+  );
   for (const size of result.sizes) {
     lines.push(`### ${size.size}: ${size.nodes.toLocaleString('en')} nodes, ${size.relationships.toLocaleString('en')} relationships`, '');
     const e = size.equivalence;
     const failed = e.failures.map((f) => `${f.server} on \`${f.op}\` (${f.error.slice(0, 120)})`);
-    lines.push(`Equivalence check: ${e.checked} variable sets, ${e.differences === 0 ? 'no differing answers' : `${e.differences} differing answers`}${failed.length ? `; no answer from ${failed.join('; ')}` : ''}.`, '');
+    lines.push(
+      `Equivalence check: ${e.checked} variable sets, ${e.differences === 0 ? 'no differing answers' : `${e.differences} differing answers`}${failed.length ? `; no answer from ${failed.join('; ')}` : ''}.`,
+      '',
+    );
     table(
-      ['Operation', 'ours req/s', 'raw req/s', 'peer req/s', 'ours/raw', 'ours/peer', 'ours p50 / p99 ms', 'raw p50 / p99 ms', 'peer p50 / p99 ms', 'Errors (ours/raw/peer)'],
+      [
+        'Operation',
+        'ours req/s',
+        'raw req/s',
+        'peer req/s',
+        'ours/raw',
+        'ours/peer',
+        'ours p50 / p99 ms',
+        'raw p50 / p99 ms',
+        'peer p50 / p99 ms',
+        'Errors (ours/raw/peer)',
+      ],
       ops.map((op) => {
         if (size.skipped[op]) return [`\`${op}\``, `skipped: ${size.skipped[op]}`, '', '', '', '', '', '', '', ''];
         const r = size.results[op] ?? {};
@@ -213,10 +249,28 @@ export function renderMarkdown(result: BenchResult): string {
 
   lines.push('## p99 of this server as the graph grows', '');
   const sizes = result.sizes.map((x) => x.size);
-  lines.push('The 1m samples include the corpus\'s 10 largest hubs (bench/sample/), so its p99 is the time of a hub. Raw\'s growth, beside it, is what the same questions cost with one hand-written query each.', '');
-  table(['Operation', ...sizes.map((x) => `p99 ${x} (ms)`), 'p99 1m / p99 article', 'raw: p99 1m / p99 article'], ops.map((op) => [`\`${op}\``, ...result.sizes.map((x) => fmt(x.results[op]?.ours?.latency.p99, 1)), fmt(p99Growth(result, op).ratio, 2), fmt(p99Growth(result, op, 'raw').ratio, 2)]));
+  lines.push(
+    "The 1m samples include the corpus's 10 largest hubs (bench/sample/), so its p99 is the time of a hub. Raw's growth, beside it, is what the same questions cost with one hand-written query each.",
+    '',
+  );
+  table(
+    ['Operation', ...sizes.map((x) => `p99 ${x} (ms)`), 'p99 1m / p99 article', 'raw: p99 1m / p99 article'],
+    ops.map((op) => [
+      `\`${op}\``,
+      ...result.sizes.map((x) => fmt(x.results[op]?.ours?.latency.p99, 1)),
+      fmt(p99Growth(result, op).ratio, 2),
+      fmt(p99Growth(result, op, 'raw').ratio, 2),
+    ]),
+  );
 
   lines.push('## Cypher round trips per request (this server)', '');
-  table(['Operation', 'Depth', ...sizes.map((x) => `Round trips, ${x}`)], ops.map((op) => [`\`${op}\``, String(result.sizes.find((x) => x.roundTrips[op])?.roundTrips[op]?.depth ?? '—'), ...result.sizes.map((x) => String(x.roundTrips[op]?.trips ?? '—'))]));
+  table(
+    ['Operation', 'Depth', ...sizes.map((x) => `Round trips, ${x}`)],
+    ops.map((op) => [
+      `\`${op}\``,
+      String(result.sizes.find((x) => x.roundTrips[op])?.roundTrips[op]?.depth ?? '—'),
+      ...result.sizes.map((x) => String(x.roundTrips[op]?.trips ?? '—')),
+    ]),
+  );
   return `${lines.join('\n').trimEnd()}\n`;
 }

@@ -32,13 +32,26 @@ import { depth, operationNames, operations, sampleVariables, type OperationName,
 import { describeMachine, progressLine, ratioLine, renderMarkdown, type BenchResult, type OpResult, type SizeResult } from './report.js';
 import { startServer, type RunningServer } from './servers.js';
 
-const list = <T extends string>(name: string, allowed: readonly T[], valid: (v: string) => boolean = (v) => (allowed as readonly string[]).includes(v)) =>
+const list = <T extends string>(
+  name: string,
+  allowed: readonly T[],
+  valid: (v: string) => boolean = (v) => (allowed as readonly string[]).includes(v),
+) =>
   z
     .string()
-    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+    .transform((s) =>
+      s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
     .refine((xs) => xs.length > 0 && xs.every(valid), { message: `--${name} takes a comma-separated list of ${allowed.join(', ')}` })
     .transform((xs) => [...new Set(xs)] as T[]);
-const whole = (name: string, min: number) => z.coerce.number().int().min(min, { message: `--${name} must be a whole number of at least ${min}` });
+const whole = (name: string, min: number) =>
+  z.coerce
+    .number()
+    .int()
+    .min(min, { message: `--${name} must be a whole number of at least ${min}` });
 
 const optionsSchema = z.object({
   sizes: list<CorpusSize>('sizes', ['article', '10k', '100k', '1m'], isCorpusSize).default(['article', '10k', '100k', '1m']),
@@ -77,11 +90,17 @@ async function roundTrips(uri: string, samples: Samples, ops: OperationName[]) {
         let count = 0;
         const off = db.onQuery(() => count++);
         try {
-          const res = await app.fetch('http://bench/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: requestBody('ours', op, variables) });
+          const res = await app.fetch('http://bench/graphql', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: requestBody('ours', op, variables),
+          });
           dataOf('ours', res.status, await res.text());
           trips = Math.max(trips ?? 0, count);
         } catch (error) {
-          console.log(`  ${op} ${JSON.stringify(variables)}: not counted, no answer (${error instanceof Error ? error.message.slice(0, 200) : String(error)})`);
+          console.log(
+            `  ${op} ${JSON.stringify(variables)}: not counted, no answer (${error instanceof Error ? error.message.slice(0, 200) : String(error)})`,
+          );
         } finally {
           off();
         }
@@ -96,7 +115,12 @@ async function roundTrips(uri: string, samples: Samples, ops: OperationName[]) {
 
 /** One request for the equivalence check; a server that takes over 30 s has failed it. */
 async function http(url: string, body: string) {
-  const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body, signal: AbortSignal.timeout(30_000) });
+  const res = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body,
+    signal: AbortSignal.timeout(30_000),
+  });
   return { status: res.status, text: await res.text() };
 }
 
@@ -153,18 +177,37 @@ async function settle(driver: Driver, after: string): Promise<void> {
     if (ended.size) await new Promise((resolve) => setTimeout(resolve, 100));
   } while (!quiet() && Date.now() - started < 60_000);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  if (ended.size) console.log(`  Ended ${ended.size} quer${ended.size === 1 ? 'y' : 'ies'} in Neo4j after ${after}${quiet() ? `; idle for 1.5 s after ${seconds} s` : `; still busy after ${seconds} s, measuring on regardless`}.`);
+  if (ended.size)
+    console.log(
+      `  Ended ${ended.size} quer${ended.size === 1 ? 'y' : 'ies'} in Neo4j after ${after}${quiet() ? `; idle for 1.5 s after ${seconds} s` : `; still busy after ${seconds} s, measuring on regardless`}.`,
+    );
 }
 
 const rotate = <T>(xs: T[], by: number) => xs.map((_, i) => xs[(i + by) % xs.length]!);
 
-async function benchSize(size: CorpusSize, o: Options, cleanup: (() => Promise<void>)[], onMachine: (version: string) => void): Promise<SizeResult> {
+async function benchSize(
+  size: CorpusSize,
+  o: Options,
+  cleanup: (() => Promise<void>)[],
+  onMachine: (version: string) => void,
+): Promise<SizeResult> {
   console.log(`\n== ${size} ==`);
-  const corpus = await ensureCorpus({ size, seed: o.seed, log: (l) => console.log(`  ${l}`), ...(o['neo4j-port'] ? { port: o['neo4j-port'] } : {}) });
+  const corpus = await ensureCorpus({
+    size,
+    seed: o.seed,
+    log: (l) => console.log(`  ${l}`),
+    ...(o['neo4j-port'] ? { port: o['neo4j-port'] } : {}),
+  });
   cleanup.push(() => corpus.stop());
   const driver = neo4j.driver(corpus.uri, undefined, { disableLosslessIntegers: true });
   cleanup.push(() => driver.close());
-  const [component] = (await driver.executeQuery('CALL dbms.components() YIELD name, versions, edition RETURN versions[0] + " " + edition AS version', {}, { database: 'neo4j' })).records;
+  const [component] = (
+    await driver.executeQuery(
+      'CALL dbms.components() YIELD name, versions, edition RETURN versions[0] + " " + edition AS version',
+      {},
+      { database: 'neo4j' },
+    )
+  ).records;
   onMachine(String(component?.get('version') ?? 'unknown'));
   await warmPageCache(driver);
 
@@ -172,7 +215,9 @@ async function benchSize(size: CorpusSize, o: Options, cleanup: (() => Promise<v
   const skipped: SizeResult['skipped'] = {};
   for (const op of o.ops) if (!samples[op].length) skipped[op] = 'no variables found in this corpus';
   const ops = o.ops.filter((op) => !skipped[op]);
-  console.log(`  Sampled ${ops.map((op) => `${samples[op].length} ${op}`).join(', ')}${Object.keys(skipped).length ? `; skipping ${Object.keys(skipped).join(', ')}` : ''}.`);
+  console.log(
+    `  Sampled ${ops.map((op) => `${samples[op].length} ${op}`).join(', ')}${Object.keys(skipped).length ? `; skipping ${Object.keys(skipped).join(', ')}` : ''}.`,
+  );
 
   const servers: Partial<Record<ServerName, RunningServer>> = {};
   for (const name of o.servers) {
@@ -191,23 +236,31 @@ async function benchSize(size: CorpusSize, o: Options, cleanup: (() => Promise<v
       return dataOf(server, r.status, r.text);
     },
   });
-  for (const f of check.failures) console.log(`  ${f.op} ${JSON.stringify(f.variables)}: ${f.server} gave no answer (${f.error.slice(0, 300)})`);
+  for (const f of check.failures)
+    console.log(`  ${f.op} ${JSON.stringify(f.variables)}: ${f.server} gave no answer (${f.error.slice(0, 300)})`);
   if (check.differences.length) {
-    for (const d of check.differences.slice(0, 5)) console.error(`  ${d.op} ${JSON.stringify(d.variables)}: ${d.server} differs from ${d.reference}\n    ${d.reference}: ${JSON.stringify(d.expected).slice(0, 600)}\n    ${d.server}: ${JSON.stringify(d.actual).slice(0, 600)}`);
+    for (const d of check.differences.slice(0, 5))
+      console.error(
+        `  ${d.op} ${JSON.stringify(d.variables)}: ${d.server} differs from ${d.reference}\n    ${d.reference}: ${JSON.stringify(d.expected).slice(0, 600)}\n    ${d.server}: ${JSON.stringify(d.actual).slice(0, 600)}`,
+      );
     throw new Error(`The servers disagree on ${check.differences.length} answer(s) at size ${size}; not measuring.`);
   }
-  console.log(`  Equivalence: ${check.checked} variable sets, no differing answers${check.failures.length ? `; ${check.failures.length} without an answer (above)` : ''}.`);
+  console.log(
+    `  Equivalence: ${check.checked} variable sets, no differing answers${check.failures.length ? `; ${check.failures.length} without an answer (above)` : ''}.`,
+  );
 
   const trips = o.servers.includes('ours') ? await roundTrips(corpus.uri, samples, ops) : {};
-  for (const op of ops) if (trips[op]) console.log(`  ${op}: ${trips[op]!.trips} Cypher round trip(s) per request, depth ${trips[op]!.depth}`);
+  for (const op of ops)
+    if (trips[op]) console.log(`  ${op}: ${trips[op]!.trips} Cypher round trip(s) per request, depth ${trips[op]!.depth}`);
 
   const bodies = (server: ServerName, op: OperationName) => samples[op].map((v) => requestBody(server, op, v));
   if (o.warmup > 0) {
     console.log(`  Warming up (${o.warmup} s per server and operation)…`);
-    for (const op of ops) for (const name of o.servers) {
-      await load({ url: servers[name]!.url, bodies: bodies(name, op), connections: o.connections, durationSeconds: o.warmup });
-      await settle(driver, `the ${name} server's ${op} warm-up`);
-    }
+    for (const op of ops)
+      for (const name of o.servers) {
+        await load({ url: servers[name]!.url, bodies: bodies(name, op), connections: o.connections, durationSeconds: o.warmup });
+        await settle(driver, `the ${name} server's ${op} warm-up`);
+      }
   }
 
   const results: SizeResult['results'] = {};
@@ -216,12 +269,23 @@ async function benchSize(size: CorpusSize, o: Options, cleanup: (() => Promise<v
     const byServer: Partial<Record<ServerName, OpResult>> = {};
     const throughput: Partial<Record<ServerName, OpResult['throughput']>> = {};
     for (const name of order) {
-      throughput[name] = await load({ url: servers[name]!.url, bodies: bodies(name, op), connections: o.connections, durationSeconds: o.duration });
+      throughput[name] = await load({
+        url: servers[name]!.url,
+        bodies: bodies(name, op),
+        connections: o.connections,
+        durationSeconds: o.duration,
+      });
       console.log(progressLine(size, op, name, 'throughput', throughput[name]!));
       await settle(driver, `the ${name} server's ${op} throughput run`);
     }
     for (const name of order) {
-      const latency = await load({ url: servers[name]!.url, bodies: bodies(name, op), connections: o.connections, durationSeconds: o.duration, overallRate: o.rate });
+      const latency = await load({
+        url: servers[name]!.url,
+        bodies: bodies(name, op),
+        connections: o.connections,
+        durationSeconds: o.duration,
+        overallRate: o.rate,
+      });
       console.log(progressLine(size, op, name, 'latency', latency));
       await settle(driver, `the ${name} server's ${op} latency run`);
       byServer[name] = { throughput: throughput[name]!, latency };
@@ -229,7 +293,20 @@ async function benchSize(size: CorpusSize, o: Options, cleanup: (() => Promise<v
     results[op] = byServer;
     console.log(ratioLine(size, op, byServer));
   }
-  return { size, nodes: corpus.nodes, relationships: corpus.relationships, equivalence: { checked: check.checked, differences: check.differences.length, failures: check.failures.map(({ op, server, error }) => ({ op, server, error })) }, roundTrips: trips, results, skipped, samples };
+  return {
+    size,
+    nodes: corpus.nodes,
+    relationships: corpus.relationships,
+    equivalence: {
+      checked: check.checked,
+      differences: check.differences.length,
+      failures: check.failures.map(({ op, server, error }) => ({ op, server, error })),
+    },
+    roundTrips: trips,
+    results,
+    skipped,
+    samples,
+  };
 }
 
 async function main() {
@@ -240,7 +317,9 @@ async function main() {
   console.log(
     `Benchmark: sizes ${o.sizes.join(', ')}; operations ${o.ops.join(', ')}; servers ${o.servers.join(', ')}; ${o.duration} s per phase, ${o.warmup} s warm-up, ${o.connections} connections, ${o.rate} req/s for latency.`,
   );
-  console.log(`Expected run time: about ${Math.ceil((perSize * o.sizes.length) / 60)} min${toGenerate.length ? `, plus generating the ${toGenerate.join(', ')} corpus${toGenerate.length > 1 ? 'es' : ''} on first use (the 1m corpus takes the longest)` : ''}.`);
+  console.log(
+    `Expected run time: about ${Math.ceil((perSize * o.sizes.length) / 60)} min${toGenerate.length ? `, plus generating the ${toGenerate.join(', ')} corpus${toGenerate.length > 1 ? 'es' : ''} on first use (the 1m corpus takes the longest)` : ''}.`,
+  );
 
   const startedAt = new Date();
   const result: BenchResult = {
@@ -248,7 +327,16 @@ async function main() {
     finishedAt: null,
     commit: commitUnderTest(),
     machine: describeMachine('unknown'),
-    settings: { sizes: o.sizes, ops: o.ops, servers: o.servers, durationSeconds: o.duration, warmupSeconds: o.warmup, connections: o.connections, rate: o.rate, seed: o.seed },
+    settings: {
+      sizes: o.sizes,
+      ops: o.ops,
+      servers: o.servers,
+      durationSeconds: o.duration,
+      warmupSeconds: o.warmup,
+      connections: o.connections,
+      rate: o.rate,
+      seed: o.seed,
+    },
     sizes: [],
   };
   const resultsDir = new URL('./results/', import.meta.url);
@@ -263,7 +351,8 @@ async function main() {
   const runCleanup = async () => {
     const steps = cleanup.reverse();
     cleanup = [];
-    for (const step of steps) await step().catch((e: unknown) => console.error(`While stopping: ${e instanceof Error ? e.message : String(e)}`));
+    for (const step of steps)
+      await step().catch((e: unknown) => console.error(`While stopping: ${e instanceof Error ? e.message : String(e)}`));
   };
   process.once('SIGINT', () => {
     console.error('\nInterrupted; stopping the servers and Neo4j…');
@@ -281,7 +370,9 @@ async function main() {
     const docs = new URL('../docs/', import.meta.url);
     mkdirSync(docs, { recursive: true });
     writeFileSync(new URL('benchmarks.md', docs), renderMarkdown(result));
-    console.log(`\nDone in ${((Date.now() - startedAt.getTime()) / 60_000).toFixed(1)} min: bench/results/latest.json and docs/benchmarks.md written.`);
+    console.log(
+      `\nDone in ${((Date.now() - startedAt.getTime()) / 60_000).toFixed(1)} min: bench/results/latest.json and docs/benchmarks.md written.`,
+    );
   } finally {
     await runCleanup();
   }

@@ -20,7 +20,10 @@ export interface RunningServer {
 
 const entry = (name: ServerName) => fileURLToPath(new URL(`./${name}-server.ts`, import.meta.url));
 
-export function startServer(name: ServerName, { uri, port, readyTimeoutMs = 120_000 }: { uri: string; port: number; readyTimeoutMs?: number }): Promise<RunningServer> {
+export function startServer(
+  name: ServerName,
+  { uri, port, readyTimeoutMs = 120_000 }: { uri: string; port: number; readyTimeoutMs?: number },
+): Promise<RunningServer> {
   const child = spawn(process.execPath, ['--import', 'tsx', entry(name)], {
     env: { ...process.env, NEO4J_URI: uri, NEO4J_DATABASE: 'neo4j', PORT: String(port), HOST: '127.0.0.1', GRAPHIQL: 'false' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -41,7 +44,11 @@ export function startServer(name: ServerName, { uri, port, readyTimeoutMs = 120_
     const failed = (why: string) => {
       clearTimeout(timer);
       void stop();
-      fail(new Error(`The ${name} server on port ${port} ${why}.${stderr.trim() ? `\n${stderr.trim().split('\n').slice(-15).join('\n')}` : ''}`));
+      fail(
+        new Error(
+          `The ${name} server on port ${port} ${why}.${stderr.trim() ? `\n${stderr.trim().split('\n').slice(-15).join('\n')}` : ''}`,
+        ),
+      );
     };
     const timer = setTimeout(() => failed(`did not report ready within ${readyTimeoutMs / 1000} s`), readyTimeoutMs);
     let stdout = '';

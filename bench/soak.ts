@@ -24,8 +24,10 @@ import { startServer } from './servers.js';
 const { values } = parseArgs({ options: { duration: { type: 'string', default: '60' }, connections: { type: 'string', default: '50' } } });
 const duration = Number(values.duration);
 const connections = Number(values.connections);
-if (!Number.isInteger(duration) || duration < 5 || duration > 600) throw new Error('--duration must be a whole number of seconds from 5 to 600');
-if (!Number.isInteger(connections) || connections < 1 || connections > 500) throw new Error('--connections must be a whole number from 1 to 500');
+if (!Number.isInteger(duration) || duration < 5 || duration > 600)
+  throw new Error('--duration must be a whole number of seconds from 5 to 600');
+if (!Number.isInteger(connections) || connections < 1 || connections > 500)
+  throw new Error('--connections must be a whole number from 1 to 500');
 
 const rssMiB = (pid: number) => Math.round(Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024);
 
@@ -41,7 +43,9 @@ if (neo4j) {
 const server = await startServer('ours', { uri, port: await freePort() });
 try {
   const bodies = loadExamples().map((e) => JSON.stringify({ query: e.query }));
-  console.log(`Soak: ${bodies.length} example queries in turn, ${connections} connections, ${duration} s, against ${server.url} (pid ${server.pid})`);
+  console.log(
+    `Soak: ${bodies.length} example queries in turn, ${connections} connections, ${duration} s, against ${server.url} (pid ${server.pid})`,
+  );
   await load({ url: server.url, bodies, connections, durationSeconds: 3 }); // warm-up, not counted
   const rss: { s: number; mib: number }[] = [{ s: 0, mib: rssMiB(server.pid) }];
   const started = Date.now();
@@ -51,10 +55,14 @@ try {
   rss.push({ s: Math.round((Date.now() - started) / 1000), mib: rssMiB(server.pid) });
   const errors = result.errors.non2xx + result.errors.failed + result.errors.graphql;
   console.log(`requests ${result.requests}, ${result.rps.toFixed(0)} req/s, latency p50 ${result.p50} ms, p99 ${result.p99} ms`);
-  console.log(`errors ${errors} (non-2xx ${result.errors.non2xx}, failed ${result.errors.failed}, GraphQL errors ${result.errors.graphql})`);
+  console.log(
+    `errors ${errors} (non-2xx ${result.errors.non2xx}, failed ${result.errors.failed}, GraphQL errors ${result.errors.graphql})`,
+  );
   console.log(`server RSS MiB by second: ${rss.map((r) => `${r.s}s ${r.mib}`).join(', ')}`);
   const late = rss.slice(Math.floor(rss.length / 2)).map((r) => r.mib);
-  console.log(`RSS first ${rss[0]!.mib} MiB, max ${Math.max(...rss.map((r) => r.mib))} MiB, last ${rss.at(-1)!.mib} MiB; second half ${Math.min(...late)}–${Math.max(...late)} MiB`);
+  console.log(
+    `RSS first ${rss[0]!.mib} MiB, max ${Math.max(...rss.map((r) => r.mib))} MiB, last ${rss.at(-1)!.mib} MiB; second half ${Math.min(...late)}–${Math.max(...late)} MiB`,
+  );
   process.exitCode = errors ? 1 : 0;
 } finally {
   await server.stop();

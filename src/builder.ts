@@ -36,7 +36,9 @@ export const builder = new SchemaBuilder<{
     clientMutationId: 'omit',
     cursorType: 'String',
     pageInfoTypeOptions: { description: 'Where a page sits in its list (Relay cursor connections).' },
-    nodeTypeOptions: { description: 'Anything with a global id: articles, sentences, entities and facts. Refetch any of them with `node(id:)`.' },
+    nodeTypeOptions: {
+      description: 'Anything with a global id: articles, sentences, entities and facts. Refetch any of them with `node(id:)`.',
+    },
   },
 });
 

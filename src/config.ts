@@ -24,7 +24,10 @@ const envSchema = z.object({
     .optional(),
   NEO4J_USER: z.string().min(1).default('neo4j'),
   NEO4J_PASSWORD: z.string().default(''),
-  NEO4J_DATABASE: z.string().regex(/^[A-Za-z][A-Za-z0-9.-]{0,62}$/, { error: 'must be a Neo4j database name' }).default('neo4j'),
+  NEO4J_DATABASE: z
+    .string()
+    .regex(/^[A-Za-z][A-Za-z0-9.-]{0,62}$/, { error: 'must be a Neo4j database name' })
+    .default('neo4j'),
   NEO4J_LOCAL_PORT: port.default(7687),
   NEO4J_LOCAL_DIR: z.string().min(1).default('.neo4j-data'),
   SEED_DIR: z.string().min(1).default('seeds'),
@@ -32,10 +35,20 @@ const envSchema = z.object({
   INTROSPECTION: z.enum(['true', 'false'], { error: 'must be true or false' }).default('true'),
   CORS_ORIGINS: z
     .string()
-    .regex(/^(\*|https?:\/\/[^\s,]+(,https?:\/\/[^\s,]+)*)$/, { error: 'must be * or a comma-separated list of origins such as https://app.example.org' })
+    .regex(/^(\*|https?:\/\/[^\s,]+(,https?:\/\/[^\s,]+)*)$/, {
+      error: 'must be * or a comma-separated list of origins such as https://app.example.org',
+    })
     .default('*'),
-  REQUEST_TIMEOUT_MS: z.coerce.number({ error: 'must be a whole number of milliseconds' }).int('must be a whole number of milliseconds').min(100, 'must be at least 100').default(10_000),
-  NEO4J_TX_TIMEOUT_MS: z.coerce.number({ error: 'must be a whole number of milliseconds' }).int('must be a whole number of milliseconds').min(100, 'must be at least 100').default(5_000),
+  REQUEST_TIMEOUT_MS: z.coerce
+    .number({ error: 'must be a whole number of milliseconds' })
+    .int('must be a whole number of milliseconds')
+    .min(100, 'must be at least 100')
+    .default(10_000),
+  NEO4J_TX_TIMEOUT_MS: z.coerce
+    .number({ error: 'must be a whole number of milliseconds' })
+    .int('must be a whole number of milliseconds')
+    .min(100, 'must be at least 100')
+    .default(5_000),
   PERSISTED_OPERATIONS: z.string().min(1).optional(),
 });
 
@@ -43,7 +56,9 @@ export interface Config {
   port: number;
   host: string;
   /** Where the data lives; `local` means "start the embedded Neo4j ourselves". */
-  neo4j: { kind: 'remote'; uri: string; user: string; password: string; database: string } | { kind: 'local'; port: number; dir: string; database: string };
+  neo4j:
+    | { kind: 'remote'; uri: string; user: string; password: string; database: string }
+    | { kind: 'local'; port: number; dir: string; database: string };
   seedDir: string;
   graphiql: boolean;
   /** Schema introspection (and "Did you mean" hints) for clients; off in production. */

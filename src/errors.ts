@@ -27,7 +27,14 @@ export type ErrorCode =
   /** The request ran past its deadline. */
   | 'REQUEST_TIMEOUT';
 
-const codes = new Set<string>(['BAD_USER_INPUT', 'NOT_FOUND', 'QUERY_TOO_COMPLEX', 'DATABASE_UNAVAILABLE', 'DATABASE_TIMEOUT', 'REQUEST_TIMEOUT']);
+const codes = new Set<string>([
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'QUERY_TOO_COMPLEX',
+  'DATABASE_UNAVAILABLE',
+  'DATABASE_TIMEOUT',
+  'REQUEST_TIMEOUT',
+]);
 
 export function apiError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
   return new GraphQLError(message, { extensions: { ...extensions, code } });

@@ -45,15 +45,27 @@ async function main() {
     } else {
       log(`The database holds ${row.articles} article(s); not seeding (run \`npm run seed\` to reload).`);
     }
-    const app = createApp({ db: conn.db, graphiql: config.graphiql, introspection: config.introspection, corsOrigins: config.corsOrigins, requestTimeoutMs: config.requestTimeoutMs, persistedOperations: config.persistedOperations });
+    const app = createApp({
+      db: conn.db,
+      graphiql: config.graphiql,
+      introspection: config.introspection,
+      corsOrigins: config.corsOrigins,
+      requestTimeoutMs: config.requestTimeoutMs,
+      persistedOperations: config.persistedOperations,
+    });
     running = await listen(app, { port: config.port, host: config.host });
     log(`GraphQL ready at ${running.url}/graphql${config.graphiql ? ' (open it in a browser for GraphiQL)' : ''}`);
     // Plan every query in Neo4j now rather than under the first burst of requests; /ready
     // answers 503 until this is done. A failure here is not fatal: queries plan on first use.
     const warming = Date.now();
     conn.db.warmUp().then(
-      (planned) => stopping || log(`Planned ${planned} queries in Neo4j in ${((Date.now() - warming) / 1000).toFixed(1)} s; /ready now answers 200.`),
-      (error: unknown) => stopping || log(`Could not plan the queries ahead (${error instanceof Error ? error.message : String(error)}); they will be planned on first use.`),
+      (planned) =>
+        stopping || log(`Planned ${planned} queries in Neo4j in ${((Date.now() - warming) / 1000).toFixed(1)} s; /ready now answers 200.`),
+      (error: unknown) =>
+        stopping ||
+        log(
+          `Could not plan the queries ahead (${error instanceof Error ? error.message : String(error)}); they will be planned on first use.`,
+        ),
     );
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);

@@ -42,7 +42,15 @@ export interface AppOptions {
   limits?: QueryLimits;
 }
 
-export function createApp({ db, graphiql = true, introspection = true, corsOrigins = '*', requestTimeoutMs = 10_000, persistedOperations = null, limits = {} }: AppOptions) {
+export function createApp({
+  db,
+  graphiql = true,
+  introspection = true,
+  corsOrigins = '*',
+  requestTimeoutMs = 10_000,
+  persistedOperations = null,
+  limits = {},
+}: AppOptions) {
   const plugins: Plugin[] = [
     useBodyLimit(),
     useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }),
@@ -56,9 +64,18 @@ export function createApp({ db, graphiql = true, introspection = true, corsOrigi
         getPersistedOperation: loadManifest(persistedOperations),
         extractPersistedOperationId: operationId,
         customErrors: {
-          persistedQueryOnly: { message: 'This server runs only persisted operations: send `documentId` instead of `query`.', extensions: { code: 'PERSISTED_QUERY_ONLY', http: { status: 400 } } },
-          keyNotFound: { message: 'Send the id of a persisted operation as `documentId`.', extensions: { code: 'PERSISTED_QUERY_ID_REQUIRED', http: { status: 400 } } },
-          notFound: { message: 'No persisted operation has this id.', extensions: { code: 'PERSISTED_QUERY_NOT_IN_LIST', http: { status: 400 } } },
+          persistedQueryOnly: {
+            message: 'This server runs only persisted operations: send `documentId` instead of `query`.',
+            extensions: { code: 'PERSISTED_QUERY_ONLY', http: { status: 400 } },
+          },
+          keyNotFound: {
+            message: 'Send the id of a persisted operation as `documentId`.',
+            extensions: { code: 'PERSISTED_QUERY_ID_REQUIRED', http: { status: 400 } },
+          },
+          notFound: {
+            message: 'No persisted operation has this id.',
+            extensions: { code: 'PERSISTED_QUERY_NOT_IN_LIST', http: { status: 400 } },
+          },
         },
       }),
     );
@@ -98,7 +115,12 @@ function loadManifest(path: string): (id: string) => string | null {
   } catch (error) {
     throw new Error(`PERSISTED_OPERATIONS=${path}: cannot read it as JSON (${error instanceof Error ? error.message : String(error)}).`);
   }
-  if (typeof manifest !== 'object' || manifest === null || Array.isArray(manifest) || !Object.values(manifest).every((q) => typeof q === 'string')) {
+  if (
+    typeof manifest !== 'object' ||
+    manifest === null ||
+    Array.isArray(manifest) ||
+    !Object.values(manifest).every((q) => typeof q === 'string')
+  ) {
     throw new Error(`PERSISTED_OPERATIONS=${path}: expected a JSON object mapping ids to query strings.`);
   }
   const operations = new Map(Object.entries(manifest as Record<string, string>));

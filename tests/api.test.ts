@@ -29,7 +29,10 @@ async function roundTrips<T>(work: () => Promise<T>): Promise<{ result: T; queri
 
 describe('relationship questions', () => {
   it('returns the supporters of a person with the statement or act behind each and its evidence', async () => {
-    const r = await gql(app, `{ entity(id: "person:jeremy-corbyn") { supporters(first: 50) { totalCount edges { node { other { key } via { key } evidence { text start end } } } } } }`);
+    const r = await gql(
+      app,
+      `{ entity(id: "person:jeremy-corbyn") { supporters(first: 50) { totalCount edges { node { other { key } via { key } evidence { text start end } } } } } }`,
+    );
     expect(r.errors).toBeUndefined();
     const edges = r.data.entity.supporters.edges.map((e: any) => e.node);
     expect(r.data.entity.supporters.totalCount).toBe(edges.length);
@@ -41,7 +44,10 @@ describe('relationship questions', () => {
   });
 
   it('answers who proposed the motion, what it sought and how the vote went', async () => {
-    const r = await gql(app, `{ motion(id: "motion:restore-corbyn-whip") { outcome proposer { name } target { key } votes { votesFor votesAgainst outcome positions { position other { key } } } } }`);
+    const r = await gql(
+      app,
+      `{ motion(id: "motion:restore-corbyn-whip") { outcome proposer { name } target { key } votes { votesFor votesAgainst outcome positions { position other { key } } } } }`,
+    );
     expect(r.errors).toBeUndefined();
     expect(r.data.motion).toMatchObject({ outcome: 'rejected', proposer: { name: 'Ian Murray' }, target: { key: 'person:jeremy-corbyn' } });
     expect(r.data.motion.votes[0]).toMatchObject({ votesFor: 14, votesAgainst: 23, outcome: 'rejected' });
@@ -49,7 +55,10 @@ describe('relationship questions', () => {
   });
 
   it('answers what a person said about a target, with stances', async () => {
-    const r = await gql(app, `{ statements(speaker: "person:jeremy-corbyn", about: "motion:restore-corbyn-whip", first: 10) { totalCount edges { node { text about { stance other { key } } } } } }`);
+    const r = await gql(
+      app,
+      `{ statements(speaker: "person:jeremy-corbyn", about: "motion:restore-corbyn-whip", first: 10) { totalCount edges { node { text about { stance other { key } } } } } }`,
+    );
     expect(r.errors).toBeUndefined();
     expect(r.data.statements.totalCount).toBeGreaterThan(0);
     for (const { node } of r.data.statements.edges) {
@@ -57,8 +66,11 @@ describe('relationship questions', () => {
     }
   });
 
-  it('lists a person\'s roles, current and former', async () => {
-    const r = await gql(app, `{ entity(id: "person:jeremy-corbyn") { all: roles { totalCount } current: roles(status: current) { totalCount edges { node { title status } } } former: roles(status: former) { totalCount edges { node { title status } } } } }`);
+  it("lists a person's roles, current and former", async () => {
+    const r = await gql(
+      app,
+      `{ entity(id: "person:jeremy-corbyn") { all: roles { totalCount } current: roles(status: current) { totalCount edges { node { title status } } } former: roles(status: former) { totalCount edges { node { title status } } } } }`,
+    );
     expect(r.errors).toBeUndefined();
     const { all, current, former } = r.data.entity;
     expect(current.edges.map((e: any) => e.node.title)).toContain('MP for Islington North');
@@ -68,7 +80,7 @@ describe('relationship questions', () => {
     expect(current.totalCount + former.totalCount).toBe(all.totalCount);
   });
 
-  it('pages a person\'s roles: one at a time, the cursor leading to the next, the same roles as one page of all', async () => {
+  it("pages a person's roles: one at a time, the cursor leading to the next, the same roles as one page of all", async () => {
     const whole = await gql(app, `{ entity(id: "person:jeremy-corbyn") { roles(first: 100) { totalCount edges { node { key } } } } }`);
     expect(whole.errors).toBeUndefined();
     const all = whole.data.entity.roles.edges.map((e: any) => e.node.key);
@@ -77,7 +89,11 @@ describe('relationship questions', () => {
     const keys: string[] = [];
     let after: string | null = null;
     for (let i = 0; i < all.length + 1; i++) {
-      const r: any = await gql(app, `query($after: String) { entity(id: "person:jeremy-corbyn") { roles(first: 1, after: $after) { edges { cursor node { key } } pageInfo { hasNextPage } } } }`, { after });
+      const r: any = await gql(
+        app,
+        `query($after: String) { entity(id: "person:jeremy-corbyn") { roles(first: 1, after: $after) { edges { cursor node { key } } pageInfo { hasNextPage } } } }`,
+        { after },
+      );
       expect(r.errors).toBeUndefined();
       const { edges, pageInfo } = r.data.entity.roles;
       keys.push(...edges.map((e: any) => e.node.key));
@@ -88,7 +104,10 @@ describe('relationship questions', () => {
   });
 
   it('finds the shortest chains between two people', async () => {
-    const r = await gql(app, `{ path(from: "person:keir-starmer", to: "person:ian-murray", maxHops: 4) { length nodes { key } relationships { type } } }`);
+    const r = await gql(
+      app,
+      `{ path(from: "person:keir-starmer", to: "person:ian-murray", maxHops: 4) { length nodes { key } relationships { type } } }`,
+    );
     expect(r.errors).toBeUndefined();
     expect(r.data.path.length).toBeGreaterThan(0);
     for (const p of r.data.path) {
@@ -115,7 +134,10 @@ describe('relationship questions', () => {
   });
 
   it('searches names, aliases and statement text', async () => {
-    const r = await gql(app, `{ byAlias: search(text: "Mr Corbyn") { node { key } } byPrefix: search(text: "corb", first: 50) { node { key } } byWords: search(text: "darkness light") { node { __typename key } } }`);
+    const r = await gql(
+      app,
+      `{ byAlias: search(text: "Mr Corbyn") { node { key } } byPrefix: search(text: "corb", first: 50) { node { key } } byWords: search(text: "darkness light") { node { __typename key } } }`,
+    );
     expect(r.errors).toBeUndefined();
     expect(r.data.byAlias[0].node.key).toBe('person:jeremy-corbyn');
     expect(r.data.byPrefix.map((h: any) => h.node.key)).toContain('person:jeremy-corbyn');
@@ -130,13 +152,25 @@ describe('relationship questions', () => {
 
   it('refetches any node by its global id', async () => {
     const r1 = await gql(app, `{ entity(id: "org:labour-nec") { id name } }`);
-    const r2 = await gql(app, `query ($id: ID!) { node(id: $id) { __typename key ... on Organisation { name partOf { key } } } }`, { id: r1.data.entity.id });
-    expect(r2.data.node).toEqual({ __typename: 'Organisation', key: 'org:labour-nec', name: r1.data.entity.name, partOf: { key: 'org:labour-party' } });
+    const r2 = await gql(app, `query ($id: ID!) { node(id: $id) { __typename key ... on Organisation { name partOf { key } } } }`, {
+      id: r1.data.entity.id,
+    });
+    expect(r2.data.node).toEqual({
+      __typename: 'Organisation',
+      key: 'org:labour-nec',
+      name: r1.data.entity.name,
+      partOf: { key: 'org:labour-party' },
+    });
   });
 
   it('pages through a connection with first and after', async () => {
-    const page1 = await gql(app, `{ entities(kind: Person, first: 2) { totalCount edges { cursor node { key } } pageInfo { hasNextPage endCursor } } }`);
-    const page2 = await gql(app, `query ($after: String) { entities(kind: Person, first: 2, after: $after) { edges { node { key } } } }`, { after: page1.data.entities.pageInfo.endCursor });
+    const page1 = await gql(
+      app,
+      `{ entities(kind: Person, first: 2) { totalCount edges { cursor node { key } } pageInfo { hasNextPage endCursor } } }`,
+    );
+    const page2 = await gql(app, `query ($after: String) { entities(kind: Person, first: 2, after: $after) { edges { node { key } } } }`, {
+      after: page1.data.entities.pageInfo.endCursor,
+    });
     expect(page1.data.entities.totalCount).toBe(8); // 6 + 3 people, Keir Starmer shared
     expect(page1.data.entities.pageInfo.hasNextPage).toBe(true);
     const keys1 = page1.data.entities.edges.map((e: any) => e.node.key);
@@ -151,8 +185,11 @@ describe('relationship questions', () => {
     expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
-  it('returns every fact\'s evidence as the exact words at its offsets', async () => {
-    const r = await gql(app, `{ timeline(first: 100, article: "article:huffpost-nec-rejects-corbyn-whip") { edges { node { evidence { text start end sentences { index } article { key } } } } } }`);
+  it("returns every fact's evidence as the exact words at its offsets", async () => {
+    const r = await gql(
+      app,
+      `{ timeline(first: 100, article: "article:huffpost-nec-rejects-corbyn-whip") { edges { node { evidence { text start end sentences { index } article { key } } } } } }`,
+    );
     expect(r.errors).toBeUndefined();
     const chars = Array.from(article);
     for (const { node } of r.data.timeline.edges) {
@@ -165,8 +202,13 @@ describe('relationship questions', () => {
 });
 
 describe('batching', () => {
-  it('resolves statements, their speakers and the speakers\' roles in at most 3 round trips', async () => {
-    const { result, queries } = await roundTrips(() => gql(app, `{ statements(first: 50) { totalCount edges { node { text speaker { key ... on Person { roles { edges { node { title } } } } } } } } }`));
+  it("resolves statements, their speakers and the speakers' roles in at most 3 round trips", async () => {
+    const { result, queries } = await roundTrips(() =>
+      gql(
+        app,
+        `{ statements(first: 50) { totalCount edges { node { text speaker { key ... on Person { roles { edges { node { title } } } } } } } } }`,
+      ),
+    );
     expect(result.errors).toBeUndefined();
     expect(result.data.statements.edges.length).toBe(36);
     expect(queries.length).toBeLessThanOrEqual(3);
@@ -176,7 +218,11 @@ describe('batching', () => {
     const roles = `roles(first: 2) { totalCount pageInfo { hasNextPage } edges { cursor node { key title status in { key name } holder { key } } } }`;
     const ahead = await roundTrips(() => gql(app, `{ entity(id: "person:jeremy-corbyn") { name ${roles} } }`));
     // node(id:) does not read pages ahead: the node costs a query of its own (the page still follows `in`).
-    const levelByLevel = await roundTrips(() => gql(app, `query ($id: ID!) { entity: node(id: $id) { ... on Entity { name ${roles} } } }`, { id: encodeGlobalID('Person', 'person:jeremy-corbyn') }));
+    const levelByLevel = await roundTrips(() =>
+      gql(app, `query ($id: ID!) { entity: node(id: $id) { ... on Entity { name ${roles} } } }`, {
+        id: encodeGlobalID('Person', 'person:jeremy-corbyn'),
+      }),
+    );
     expect(ahead.result.errors).toBeUndefined();
     expect(ahead.result.data.entity.roles.edges).toHaveLength(2);
     expect(ahead.result.data.entity.roles.edges.some((e: any) => e.node.in?.name)).toBe(true);
@@ -186,7 +232,9 @@ describe('batching', () => {
     expect(levelByLevel.queries).toEqual(['read/nodes-by-id', 'read/relationship-pages#HOLDS']);
     // And asked of each role on its own, with nothing read ahead.
     for (const { node } of ahead.result.data.entity.roles.edges) {
-      const one = await gql(app, `query ($id: ID!) { node(id: $id) { ... on Role { in { key name } holder { key } } } }`, { id: encodeGlobalID('Role', node.key) });
+      const one = await gql(app, `query ($id: ID!) { node(id: $id) { ... on Role { in { key name } holder { key } } } }`, {
+        id: encodeGlobalID('Role', node.key),
+      });
       expect({ in: node.in, holder: node.holder }).toEqual(one.data.node);
     }
   });
@@ -198,7 +246,10 @@ describe('batching', () => {
     const variables = { id: 'person:jeremy-corbyn', n: 5, skip: true, after: null };
     const header = 'query ($id: ID!, $n: Int!, $skip: Boolean!, $after: String)';
     const ahead = await roundTrips(() => gql(app, `${header} { entity(id: $id) { ${selection} } } ${fragments}`, variables));
-    const levelByLevel = await gql(app, `${header} { entity: node(id: $id) { ... on Entity { ${selection} } } } ${fragments}`, { ...variables, id: encodeGlobalID('Person', variables.id) });
+    const levelByLevel = await gql(app, `${header} { entity: node(id: $id) { ... on Entity { ${selection} } } } ${fragments}`, {
+      ...variables,
+      id: encodeGlobalID('Person', variables.id),
+    });
     expect(ahead.result.errors).toBeUndefined();
     expect(ahead.result.data.entity.now.edges.length).toBeGreaterThan(0);
     expect(ahead.result.data.entity.now.edges.some((e: any) => e.node.in?.name)).toBe(true);
@@ -209,33 +260,53 @@ describe('batching', () => {
   });
 
   it('reads a page of statements with their speakers in one query, with the same answer as asking each statement', async () => {
-    const { result, queries } = await roundTrips(() => gql(app, `{ statements(about: "person:jeremy-corbyn", first: 5) { edges { node { key speaker { key } about { other { key } } } } } }`));
+    const { result, queries } = await roundTrips(() =>
+      gql(
+        app,
+        `{ statements(about: "person:jeremy-corbyn", first: 5) { edges { node { key speaker { key } about { other { key } } } } } }`,
+      ),
+    );
     expect(result.errors).toBeUndefined();
     expect(queries).toEqual(['read/statements-about']);
     const edges = result.data.statements.edges;
     expect(edges.length).toBe(5);
     for (const { node } of edges) {
-      const one = await gql(app, `query ($id: ID!) { node(id: $id) { ... on Statement { speaker { key } about { other { key } } } } }`, { id: encodeGlobalID('Statement', node.key) });
+      const one = await gql(app, `query ($id: ID!) { node(id: $id) { ... on Statement { speaker { key } about { other { key } } } } }`, {
+        id: encodeGlobalID('Statement', node.key),
+      });
       expect({ speaker: node.speaker, about: node.about }).toEqual(one.data.node);
     }
   });
 
   it('reads supporters with the facts and words behind them in one query, with the same answer as without looking ahead', async () => {
     const edge = 'other { key } via { key label } evidence { text start end }';
-    const ahead = await roundTrips(() => gql(app, `{ entity(id: "person:jeremy-corbyn") { supporters(first: 50) { edges { node { ${edge} } } } } }`));
+    const ahead = await roundTrips(() =>
+      gql(app, `{ entity(id: "person:jeremy-corbyn") { supporters(first: 50) { edges { node { ${edge} } } } } }`),
+    );
     expect(ahead.result.errors).toBeUndefined();
     expect(ahead.queries).toEqual(['read/relationship-pages#SUPPORTED']);
     const supporters = ahead.result.data.entity.supporters.edges.map((e: any) => e.node);
     expect(supporters.some((s: any) => s.via !== null)).toBe(true);
     // Two types at once are read whole, with nothing read ahead.
-    const whole = await gql(app, `{ entity(id: "person:jeremy-corbyn") { relationships(types: [SUPPORTED, OPPOSED], direction: INCOMING, first: 100) { edges { node { type ${edge} } } } } }`);
-    const same = whole.data.entity.relationships.edges.map((e: any) => e.node).filter((r: any) => r.type === 'SUPPORTED').map(({ type: _t, ...r }: any) => r);
+    const whole = await gql(
+      app,
+      `{ entity(id: "person:jeremy-corbyn") { relationships(types: [SUPPORTED, OPPOSED], direction: INCOMING, first: 100) { edges { node { type ${edge} } } } } }`,
+    );
+    const same = whole.data.entity.relationships.edges
+      .map((e: any) => e.node)
+      .filter((r: any) => r.type === 'SUPPORTED')
+      .map(({ type: _t, ...r }: any) => r);
     // Both orders are by supporter key, then relationship key.
     expect(supporters).toEqual(same);
   });
 
   it('reads a motion with a page of its supporters in one query, as it does an entity', async () => {
-    const { result, queries } = await roundTrips(() => gql(app, `{ motion(id: "motion:restore-corbyn-whip") { title supporters(first: 5) { totalCount edges { node { other { key } } } } } }`));
+    const { result, queries } = await roundTrips(() =>
+      gql(
+        app,
+        `{ motion(id: "motion:restore-corbyn-whip") { title supporters(first: 5) { totalCount edges { node { other { key } } } } } }`,
+      ),
+    );
     expect(result.errors).toBeUndefined();
     expect(result.data.motion.title).toBeTruthy();
     expect(result.data.motion.supporters.totalCount).toBeGreaterThan(0);
@@ -276,7 +347,11 @@ describe('batching', () => {
 
   it('reads nothing ahead for a page left out by @skip on a fragment', async () => {
     const { result, queries } = await roundTrips(() =>
-      gql(app, `query ($skip: Boolean!) { entity(id: "person:jeremy-corbyn") { name ... @skip(if: $skip) { roles { totalCount } } ...Supported @include(if: false) } } fragment Supported on Entity { supporters { totalCount } }`, { skip: true }),
+      gql(
+        app,
+        `query ($skip: Boolean!) { entity(id: "person:jeremy-corbyn") { name ... @skip(if: $skip) { roles { totalCount } } ...Supported @include(if: false) } } fragment Supported on Entity { supporters { totalCount } }`,
+        { skip: true },
+      ),
     );
     expect(result).toEqual({ data: { entity: { name: 'Jeremy Corbyn' } } });
     expect(queries).toEqual(['read/nodes-by-id']);
@@ -292,8 +367,13 @@ describe('batching', () => {
     expect(missing).toEqual({ data: { entity: null } });
   });
 
-  it('resolves supporters, their facts and those facts\' evidence in one round trip per level', async () => {
-    const { result, queries } = await roundTrips(() => gql(app, `{ entity(id: "person:jeremy-corbyn") { supporters { edges { node { other { label } via { ... on Fact { evidence { text } } } } } } } }`));
+  it("resolves supporters, their facts and those facts' evidence in one round trip per level", async () => {
+    const { result, queries } = await roundTrips(() =>
+      gql(
+        app,
+        `{ entity(id: "person:jeremy-corbyn") { supporters { edges { node { other { label } via { ... on Fact { evidence { text } } } } } } } }`,
+      ),
+    );
     expect(result.errors).toBeUndefined();
     expect(queries.length).toBeLessThanOrEqual(4);
   });

@@ -1,7 +1,15 @@
 import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { checkEquivalence, dataOf, requestBody, type ServerName } from '../bench/equivalence.js';
-import { depth, operationNames, operations, sampleVariables, type OperationName, type Samples, type Variables } from '../bench/operations.js';
+import {
+  depth,
+  operationNames,
+  operations,
+  sampleVariables,
+  type OperationName,
+  type Samples,
+  type Variables,
+} from '../bench/operations.js';
 import { createPeerApp } from '../bench/peer-server.js';
 import { createRawAnswerer } from '../bench/raw-server.js';
 import { appFor, openDb, resetDb, seedFirstArticle } from './helpers.js';
@@ -21,7 +29,11 @@ async function ask(server: ServerName, op: OperationName, variables: Variables):
     const r = await raw(body);
     return dataOf(server, r.status, r.body);
   }
-  const res = await (server === 'ours' ? ours : peer).fetch('http://bench/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  const res = await (server === 'ours' ? ours : peer).fetch('http://bench/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body,
+  });
   return dataOf(server, res.status, await res.text());
 }
 
@@ -53,9 +65,15 @@ describe('benchmark equivalence on the real article', () => {
     const variables = { id: 'person:jeremy-corbyn' };
     const data = (await ask('ours', 'supporters', variables)) as any;
     expect(data.entity.supporters.totalCount).toBe(9);
-    expect(data.entity.supporters.edges[0].node).toEqual({ other: { label: 'Jeremy Corbyn supporters' }, via: null, evidence: [{ text: 'Jeremy Corbyn supporters', start: 3341, end: 3365 }] });
+    expect(data.entity.supporters.edges[0].node).toEqual({
+      other: { label: 'Jeremy Corbyn supporters' },
+      via: null,
+      evidence: [{ text: 'Jeremy Corbyn supporters', start: 3341, end: 3365 }],
+    });
     expect(operations.supporters.normalise(await ask('raw', 'supporters', variables))).toEqual(operations.supporters.normalise(data));
-    expect(operations.supporters.normalise(operations.supporters.fromPeer(await ask('peer', 'supporters', variables)))).toEqual(operations.supporters.normalise(data));
+    expect(operations.supporters.normalise(operations.supporters.fromPeer(await ask('peer', 'supporters', variables)))).toEqual(
+      operations.supporters.normalise(data),
+    );
   });
 
   it('measures depth as nested fields with selections', () => {

@@ -19,7 +19,10 @@ beforeAll(async () => {
       const { fail, delay = 30 } = JSON.parse(body) as { fail?: string; delay?: number };
       setTimeout(() => {
         if (fail === 'http') res.writeHead(500).end('{"errors":[{"message":"boom"}]}');
-        else res.writeHead(200, { 'content-type': 'application/json' }).end(fail === 'graphql' ? '{"errors":[{"message":"bad"}],"data":null}' : '{"data":{"ok":true}}');
+        else
+          res
+            .writeHead(200, { 'content-type': 'application/json' })
+            .end(fail === 'graphql' ? '{"errors":[{"message":"bad"}],"data":null}' : '{"data":{"ok":true}}');
       }, delay);
     });
   });
@@ -35,7 +38,10 @@ describe('the benchmark load generator at a fixed rate', () => {
     expect(r.requests).toBe(20);
     expect(r.errors).toEqual({ non2xx: 0, failed: 0, graphql: 0 });
     // Due every 100 ms: a burst per second would put most arrivals within a few ms of each other.
-    const gaps = arrivals.slice(1).map((t, i) => t - arrivals[i]!).sort((a, b) => a - b);
+    const gaps = arrivals
+      .slice(1)
+      .map((t, i) => t - arrivals[i]!)
+      .sort((a, b) => a - b);
     expect(arrivals.at(-1)! - arrivals[0]!).toBeGreaterThan(1500);
     expect(gaps[Math.floor(gaps.length / 2)]!).toBeGreaterThan(50);
     // Each answer takes 30 ms; no request waits for a connection at this rate.
@@ -53,7 +59,13 @@ describe('the benchmark load generator at a fixed rate', () => {
   });
 
   it('counts failed answers and answers with GraphQL errors, and waits for every request sent', async () => {
-    const r = await load({ url, bodies: ['{"fail":"http"}', '{"fail":"graphql"}', '{"query":"{ ok }"}', '{"query":"{ ok }"}'], connections: 2, durationSeconds: 1, overallRate: 20 });
+    const r = await load({
+      url,
+      bodies: ['{"fail":"http"}', '{"fail":"graphql"}', '{"query":"{ ok }"}', '{"query":"{ ok }"}'],
+      connections: 2,
+      durationSeconds: 1,
+      overallRate: 20,
+    });
     // Only good answers are timed and counted as requests.
     expect(r.requests).toBe(10);
     expect(r.errors).toEqual({ non2xx: 5, failed: 0, graphql: 5 });

@@ -84,7 +84,10 @@ describe('the synthetic benchmark corpus', () => {
     const run = (s: number) => [...syntheticArticles({ targetNodes: target, seed: s })];
     const [a, b] = [run(seed), run(seed)];
     expect(b.map((x) => x.plan.article.sha256)).toEqual(a.map((x) => x.plan.article.sha256));
-    const total = (articles: typeof a) => ({ nodes: articles.reduce((n, x) => n + x.nodes, 0), relationships: articles.reduce((n, x) => n + x.relationships, 0) });
+    const total = (articles: typeof a) => ({
+      nodes: articles.reduce((n, x) => n + x.nodes, 0),
+      relationships: articles.reduce((n, x) => n + x.relationships, 0),
+    });
     expect(total(b)).toEqual(total(a));
     expect(total(a)).toEqual({ nodes: first.nodes, relationships: first.relationships });
     const other = syntheticArticles({ targetNodes: target, seed: seed + 1 }).next().value!;

@@ -29,7 +29,8 @@ const api = compose.services.api!;
 /** A compose `environment`, list or map form, as the strings the container sees. */
 function environment(service: Service): Record<string, string> {
   const env = service.environment ?? {};
-  if (Array.isArray(env)) return Object.fromEntries(env.map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]));
+  if (Array.isArray(env))
+    return Object.fromEntries(env.map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]));
   return Object.fromEntries(Object.entries(env).map(([k, v]) => [k, v === null ? '' : String(v)]));
 }
 
@@ -83,7 +84,9 @@ describe('docker-compose.yml', () => {
   });
 
   it('keeps the Neo4j data in a named volume declared at the top level', () => {
-    const data = (neo4j.volumes ?? []).map((v) => (typeof v === 'string' ? { source: v.split(':')[0], target: v.split(':')[1] } : v)).find((v) => v.target === '/data');
+    const data = (neo4j.volumes ?? [])
+      .map((v) => (typeof v === 'string' ? { source: v.split(':')[0], target: v.split(':')[1] } : v))
+      .find((v) => v.target === '/data');
     expect(data?.source).toMatch(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/); // a name, not a host path
     expect(Object.keys(compose.volumes ?? {})).toContain(data!.source);
   });
@@ -119,7 +122,8 @@ describe('docker-compose.yml', () => {
 
   it('sets only environment variables the app reads', () => {
     const source = readFileSync('src/config.ts', 'utf8');
-    for (const name of Object.keys(apiEnv)) expect(source, `${name} is not read by src/config.ts`).toMatch(new RegExp(`^\\s*${name}:`, 'm'));
+    for (const name of Object.keys(apiEnv))
+      expect(source, `${name} is not read by src/config.ts`).toMatch(new RegExp(`^\\s*${name}:`, 'm'));
   });
 
   it('publishes the api on the port it listens on', () => {
@@ -130,7 +134,9 @@ describe('docker-compose.yml', () => {
 
 describe('Dockerfile', () => {
   it('exposes the port the api listens on in compose', () => {
-    const exposed = args('EXPOSE').flatMap((a) => a.split(/\s+/)).map((p) => Number(p.split('/')[0]));
+    const exposed = args('EXPOSE')
+      .flatMap((a) => a.split(/\s+/))
+      .map((p) => Number(p.split('/')[0]));
     expect(exposed).toContain(loadConfig(apiEnv).port);
   });
 
@@ -139,7 +145,10 @@ describe('Dockerfile', () => {
       .filter((a) => !a.startsWith('--from'))
       .flatMap((a) => a.split(/\s+/).slice(0, -1))
       .map((p) => p.replace(/^\.\//, '').replace(/\/$/, ''));
-    const ignored = readFileSync('.dockerignore', 'utf8').split(/\r?\n/).map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+    const ignored = readFileSync('.dockerignore', 'utf8')
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .filter((l) => l && !l.startsWith('#'));
     // src/db/cypher.ts reads cypher/, src/graphiql-tabs.ts reads examples/, main.ts seeds from SEED_DIR.
     const runtime = ['src', 'cypher', 'examples', loadConfig(apiEnv).seedDir, 'package.json', 'tsconfig.json'];
     for (const path of runtime) {

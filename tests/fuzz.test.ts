@@ -63,8 +63,12 @@ function targets(typeName: string, wrap: (selection: string) => string): Target[
       if (named !== 'String' && named !== 'ID') continue;
       const list = isListType(getNullableType(arg.type));
       const varType = list ? `[${named}!]` : named;
-      const required = field.args.filter((a: GraphQLArgument) => a !== arg && a.type.toString().endsWith('!') && a.defaultValue === undefined);
-      const fill = required.map((a: GraphQLArgument) => `${a.name}: ${a.type.toString().startsWith('[') ? '["person:keir-starmer"]' : '"person:keir-starmer"'}`);
+      const required = field.args.filter(
+        (a: GraphQLArgument) => a !== arg && a.type.toString().endsWith('!') && a.defaultValue === undefined,
+      );
+      const fill = required.map(
+        (a: GraphQLArgument) => `${a.name}: ${a.type.toString().startsWith('[') ? '["person:keir-starmer"]' : '"person:keir-starmer"'}`,
+      );
       const leaf = getNamedType(field.type);
       const selection = isObjectType(leaf) || 'getFields' in leaf ? ' { __typename }' : '';
       out.push({
@@ -76,13 +80,29 @@ function targets(typeName: string, wrap: (selection: string) => string): Target[
   return out;
 }
 
-const allTargets = [...targets('Query', (s) => s), ...targets('Person', (s) => `entity(id: "person:jeremy-corbyn") { ... on Person { ${s} } }`), ...targets('Article', (s) => `article(id: "article:huffpost-nec-rejects-corbyn-whip") { ${s} }`)];
+const allTargets = [
+  ...targets('Query', (s) => s),
+  ...targets('Person', (s) => `entity(id: "person:jeremy-corbyn") { ... on Person { ${s} } }`),
+  ...targets('Article', (s) => `article(id: "article:huffpost-nec-rejects-corbyn-whip") { ${s} }`),
+];
 const leak = /Neo4j|neo4j|Cypher|MATCH \(|DETACH|\.cypher|at .+\.(ts|js):\d+|Error: /;
 
 describe('hostile values in every string and id argument', () => {
   it('covers the arguments users type: ids, keys, names, search text and cursors', () => {
     const labels = allTargets.map((t) => t.label);
-    for (const expected of ['Query.entity(id)', 'Query.entities(name)', 'Query.entities(after)', 'Query.search(text)', 'Query.path(from)', 'Query.path(to)', 'Query.statements(speaker)', 'Query.statements(about)', 'Query.nodes(ids)', 'Person.supporters(after)', 'Article.sentences(before)']) {
+    for (const expected of [
+      'Query.entity(id)',
+      'Query.entities(name)',
+      'Query.entities(after)',
+      'Query.search(text)',
+      'Query.path(from)',
+      'Query.path(to)',
+      'Query.statements(speaker)',
+      'Query.statements(about)',
+      'Query.nodes(ids)',
+      'Person.supporters(after)',
+      'Article.sentences(before)',
+    ]) {
       expect(labels).toContain(expected);
     }
   });
@@ -94,13 +114,20 @@ describe('hostile values in every string and id argument', () => {
       for (const value of hostile) {
         const isList = target.query('').includes('[ID!]') || target.query('').includes('[String!]');
         const body = JSON.stringify({ query: target.query(value), variables: { v: isList ? [value] : value } });
-        const res = await app.fetch('http://test/graphql', { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) }, body });
+        const res = await app.fetch('http://test/graphql', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) },
+          body,
+        });
         const where = `${target.label} with ${JSON.stringify(value.slice(0, 40))}`;
         expect(res.status, where).toBeLessThan(500);
         const parsed = (await res.json()) as { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] };
         // Error messages may quote the argument back (cut at 100 characters); the rest must not leak.
         const own = (m: string) => m.replaceAll(value, '').replaceAll(value.slice(0, 100), '');
-        expect(JSON.stringify({ data: parsed.data, errors: parsed.errors?.map((e) => ({ ...e, message: own(e.message) })) }), where).not.toMatch(leak);
+        expect(
+          JSON.stringify({ data: parsed.data, errors: parsed.errors?.map((e) => ({ ...e, message: own(e.message) })) }),
+          where,
+        ).not.toMatch(leak);
         for (const e of parsed.errors ?? []) {
           const code = e.extensions?.code ?? 'none';
           codes.set(code, (codes.get(code) ?? 0) + 1);
@@ -110,7 +137,10 @@ describe('hostile values in every string and id argument', () => {
     }
     expect(await counts(db)).toEqual(before);
     // The refusals were the expected kinds.
-    expect([...codes.keys()].every((c) => ['BAD_USER_INPUT', 'NOT_FOUND', 'GRAPHQL_VALIDATION_FAILED'].includes(c)), JSON.stringify([...codes])).toBe(true);
+    expect(
+      [...codes.keys()].every((c) => ['BAD_USER_INPUT', 'NOT_FOUND', 'GRAPHQL_VALIDATION_FAILED'].includes(c)),
+      JSON.stringify([...codes]),
+    ).toBe(true);
   }, 120_000);
 });
 
@@ -131,14 +161,19 @@ describe('hostile seed files', () => {
 
   /** A small deterministic PRNG, so a failure can be replayed. */
   function prng(seed: number) {
-    return () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    return () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   }
 
   const named: [string, { graph?: string | Buffer; article?: string | Buffer }][] = [
     ['empty graph', { graph: '' }],
     ['graph of nulls', { graph: 'null\n' }],
     ['graph as a list', { graph: '- 1\n- 2\n' }],
-    ['YAML alias bomb', { graph: `a: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: [*e,*e,*e,*e,*e,*e,*e,*e,*e]\n` }],
+    [
+      'YAML alias bomb',
+      {
+        graph: `a: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: [*e,*e,*e,*e,*e,*e,*e,*e,*e]\n`,
+      },
+    ],
     ['prototype pollution keys', { graph: graph.replace(/^article:/m, '__proto__:\n  polluted: true\narticle:') }],
     ['deep nesting', { graph: `${'['.repeat(5000)}${']'.repeat(5000)}\n` }],
     ['binary graph', { graph: Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 37) % 256)) }],
@@ -182,7 +217,9 @@ describe('hostile seed files', () => {
         continue;
       }
       const flips = 1 + Math.floor(rand() * 8);
-      for (let f = 0; f < flips; f++) mutated[Math.floor(rand() * mutated.length)] = kind === 1 ? Math.floor(rand() * 256) : ':-[]{}&*!|>\'"%@`#,?'.charCodeAt(Math.floor(rand() * 20));
+      for (let f = 0; f < flips; f++)
+        mutated[Math.floor(rand() * mutated.length)] =
+          kind === 1 ? Math.floor(rand() * 256) : ':-[]{}&*!|>\'"%@`#,?'.charCodeAt(Math.floor(rand() * 20));
       refused += tryValidate(variant({ graph: mutated }));
     }
     // Nearly every mutation breaks something; the ones that do not are still valid seeds.
@@ -194,7 +231,8 @@ describe('hostile seed files', () => {
       validateSeed(dir);
       return 0;
     } catch (error) {
-      if (!(error instanceof SeedValidationError)) throw new Error(`validateSeed(${dir}) threw ${String(error)} instead of a SeedValidationError`);
+      if (!(error instanceof SeedValidationError))
+        throw new Error(`validateSeed(${dir}) threw ${String(error)} instead of a SeedValidationError`);
       expect(error.message).toMatch(/000_variant\//);
       return 1;
     }

@@ -11,13 +11,29 @@ import { freePort, startLocalNeo4j } from '../src/db/local-neo4j.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    neo4j: { uri: string; user: string; password: string; database: string; local: boolean; localDir: string | null; localPort: number | null };
+    neo4j: {
+      uri: string;
+      user: string;
+      password: string;
+      database: string;
+      local: boolean;
+      localDir: string | null;
+      localPort: number | null;
+    };
   }
 }
 
 export default async function setup(project: TestProject) {
   if (process.env.NEO4J_URI) {
-    project.provide('neo4j', { uri: process.env.NEO4J_URI, user: process.env.NEO4J_USER ?? 'neo4j', password: process.env.NEO4J_PASSWORD ?? '', database: process.env.NEO4J_DATABASE ?? 'neo4j', local: false, localDir: null, localPort: null });
+    project.provide('neo4j', {
+      uri: process.env.NEO4J_URI,
+      user: process.env.NEO4J_USER ?? 'neo4j',
+      password: process.env.NEO4J_PASSWORD ?? '',
+      database: process.env.NEO4J_DATABASE ?? 'neo4j',
+      local: false,
+      localDir: null,
+      localPort: null,
+    });
     return;
   }
   const dir = mkdtempSync(join(tmpdir(), 'newsgraph-test-neo4j-'));

@@ -22,7 +22,16 @@ if (!hasChromium) console.warn(`Chromium not found at ${CHROMIUM}: skipping the 
 
 // Without the background-networking flags Chromium reaches out to Google's services, and
 // this closed network refuses those connections.
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 // GraphiQL's page is ~9 MB of inline script; on two slow cores the first load takes seconds.
 const LOAD_MS = 90_000;
@@ -107,14 +116,25 @@ describe.skipIf(!hasChromium)('GraphiQL in a real browser', () => {
       // The editor is up and shows the first example tab.
       await waitForText(page, QUERY_EDITOR, ['person:jeremy-corbyn', 'supporters'], LOAD_MS);
 
-      const answered = page.waitForResponse((r) => r.url() === `${server.url}/graphql` && r.request().method() === 'POST' && (r.request().postData() ?? '').includes('person:jeremy-corbyn'), { timeout: LOAD_MS });
+      const answered = page.waitForResponse(
+        (r) =>
+          r.url() === `${server.url}/graphql` &&
+          r.request().method() === 'POST' &&
+          (r.request().postData() ?? '').includes('person:jeremy-corbyn'),
+        { timeout: LOAD_MS },
+      );
       await page.click(EXECUTE_BUTTON, { timeout: LOAD_MS });
       const response = await answered;
       expect(response.status()).toBe(200);
       expect(await response.json()).toEqual(expected);
 
       const supporterLine = squash(`"label": ${JSON.stringify(firstSupporter)}`);
-      const shown = await waitForText(page, RESULT_PANE, ['"name": "Jeremy Corbyn"', `"totalCount": ${entity.supporters.totalCount}`, supporterLine], LOAD_MS);
+      const shown = await waitForText(
+        page,
+        RESULT_PANE,
+        ['"name": "Jeremy Corbyn"', `"totalCount": ${entity.supporters.totalCount}`, supporterLine],
+        LOAD_MS,
+      );
       expect(shown).toContain('"name": "Jeremy Corbyn"');
       expect(shown).toContain(supporterLine);
     } finally {

@@ -30,7 +30,11 @@ export async function seedFirstArticle(db: GraphDb): Promise<void> {
 }
 
 export async function counts(db: GraphDb): Promise<{ nodes: number; relationships: number }> {
-  const { records } = await db.driver.executeQuery('MATCH (n) WITH count(n) AS nodes OPTIONAL MATCH ()-[r]->() RETURN nodes, count(r) AS relationships', {}, { database: db.database });
+  const { records } = await db.driver.executeQuery(
+    'MATCH (n) WITH count(n) AS nodes OPTIONAL MATCH ()-[r]->() RETURN nodes, count(r) AS relationships',
+    {},
+    { database: db.database },
+  );
   return { nodes: Number(records[0]!.get('nodes')), relationships: Number(records[0]!.get('relationships')) };
 }
 
@@ -40,7 +44,11 @@ export interface GqlResult<T = any> {
 }
 
 export async function gql<T = any>(app: App, query: string, variables: Record<string, unknown> = {}): Promise<GqlResult<T>> {
-  const res = await app.fetch('http://test/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  const res = await app.fetch('http://test/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
   return (await res.json()) as GqlResult<T>;
 }
 

@@ -43,14 +43,21 @@ describe('GraphQL over HTTP (graphql-http audits, CSRF prevention on)', () => {
 
   it('refuses a form-encoded POST without the CSRF header', async () => {
     const body = 'query=%7B__typename%7D';
-    const without = await app.fetch('http://test/graphql', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
+    const without = await app.fetch('http://test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body,
+    });
     expect(without.status).toBe(403);
   });
 });
 
 describe('CORS', () => {
   const preflight = (target: App, origin: string) =>
-    target.fetch('http://test/graphql', { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' } });
+    target.fetch('http://test/graphql', {
+      method: 'OPTIONS',
+      headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+    });
 
   it('allows any origin by default, without credentials', async () => {
     const res = await preflight(app, 'https://news-app.example');
@@ -60,7 +67,9 @@ describe('CORS', () => {
 
   it('allows only the configured origins when given a list', async () => {
     const strict = createApp({ db, corsOrigins: ['https://news-app.example'] });
-    expect((await preflight(strict, 'https://news-app.example')).headers.get('access-control-allow-origin')).toBe('https://news-app.example');
+    expect((await preflight(strict, 'https://news-app.example')).headers.get('access-control-allow-origin')).toBe(
+      'https://news-app.example',
+    );
     expect((await preflight(strict, 'https://evil.example')).headers.get('access-control-allow-origin')).not.toBe('https://evil.example');
   });
 });
@@ -68,7 +77,11 @@ describe('CORS', () => {
 describe('request size', () => {
   it('refuses a body over 64 KiB with 413 before reading it', async () => {
     const body = JSON.stringify({ query: '{ __typename }', variables: { pad: 'x'.repeat(70_000) } });
-    const res = await app.fetch('http://test/graphql', { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) }, body });
+    const res = await app.fetch('http://test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) },
+      body,
+    });
     expect(res.status).toBe(413);
     expect(((await res.json()) as any).errors[0].extensions.code).toBe('BAD_USER_INPUT');
   });

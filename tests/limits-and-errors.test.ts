@@ -22,8 +22,15 @@ beforeAll(async () => {
 afterAll(async () => db.close());
 
 async function post(query: string, variables: Record<string, unknown> = {}, target = app) {
-  const res = await target.fetch('http://test/graphql', { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' }, body: JSON.stringify({ query, variables }) });
-  return { status: res.status, body: (await res.json()) as { data?: any; errors?: { message: string; extensions?: Record<string, any> }[] } };
+  const res = await target.fetch('http://test/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  return {
+    status: res.status,
+    body: (await res.json()) as { data?: any; errors?: { message: string; extensions?: Record<string, any> }[] },
+  };
 }
 
 const nest = (levels: number) => {
@@ -80,7 +87,10 @@ describe('query limits', () => {
 
   it('refuses a page larger than 100 instead of quietly shortening it', async () => {
     const { body } = await post(`{ entities(first: 101) { totalCount } }`);
-    expect(body.errors?.[0]).toMatchObject({ message: '`first` must be between 0 and 100.', extensions: { code: 'BAD_USER_INPUT', argument: 'first' } });
+    expect(body.errors?.[0]).toMatchObject({
+      message: '`first` must be between 0 and 100.',
+      extensions: { code: 'BAD_USER_INPUT', argument: 'first' },
+    });
   });
 });
 
@@ -103,7 +113,12 @@ describe('error codes', () => {
   });
 
   it('says BAD_USER_INPUT for malformed ids and out-of-range arguments', async () => {
-    for (const query of [`{ entity(id: "not an id") { name } }`, `{ search(text: "Corbyn", first: 51) { score } }`, `{ path(from: "person:jeremy-corbyn", to: "person:keir-starmer", maxHops: 7) { length } }`, `{ entities(first: -1) { totalCount } }`]) {
+    for (const query of [
+      `{ entity(id: "not an id") { name } }`,
+      `{ search(text: "Corbyn", first: 51) { score } }`,
+      `{ path(from: "person:jeremy-corbyn", to: "person:keir-starmer", maxHops: 7) { length } }`,
+      `{ entities(first: -1) { totalCount } }`,
+    ]) {
       const { body } = await post(query);
       expect(body.errors?.[0]?.extensions?.code, query).toBe('BAD_USER_INPUT');
     }
@@ -154,7 +169,14 @@ describe('production settings', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'newsgraph-pq-')), 'operations.json');
     writeFileSync(file, JSON.stringify({ 'who-is-corbyn': '{ entity(id: "person:jeremy-corbyn") { name } }' }));
     const locked = createApp({ db, persistedOperations: file });
-    const send = async (body: unknown) => (await (await locked.fetch('http://test/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json()) as any;
+    const send = async (body: unknown) =>
+      (await (
+        await locked.fetch('http://test/graphql', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        })
+      ).json()) as any;
     expect(await send({ documentId: 'who-is-corbyn' })).toEqual({ data: { entity: { name: 'Jeremy Corbyn' } } });
     expect((await send({ query: '{ entities { totalCount } }' })).errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_ONLY');
     expect((await send({ documentId: 'unknown' })).errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_NOT_IN_LIST');

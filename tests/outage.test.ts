@@ -54,7 +54,12 @@ it('fails fast with DATABASE_UNAVAILABLE while Neo4j is down and recovers by its
       const started = Date.now();
       const res = await app.fetch('http://test/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: query });
       const body = (await res.json()) as { data?: { entity?: { name?: string } }; errors?: { extensions?: { code?: string } }[] };
-      samples.push({ at: started, ms: Date.now() - started, status: res.status, code: body.errors?.[0]?.extensions?.code ?? (body.data?.entity?.name === 'Jeremy Corbyn' ? 'OK' : 'WRONG') });
+      samples.push({
+        at: started,
+        ms: Date.now() - started,
+        status: res.status,
+        code: body.errors?.[0]?.extensions?.code ?? (body.data?.entity?.name === 'Jeremy Corbyn' ? 'OK' : 'WRONG'),
+      });
       await new Promise((r) => setTimeout(r, 20));
     }
   };
@@ -73,7 +78,9 @@ it('fails fast with DATABASE_UNAVAILABLE while Neo4j is down and recovers by its
   const restartAt = Date.now();
   neo4j = await startLocalNeo4j({ dir, port });
   const upAt = Date.now();
-  await expect.poll(() => samples.filter((s) => s.at > upAt && s.code === 'OK').length, { timeout: 15_000, interval: 100 }).toBeGreaterThan(5);
+  await expect
+    .poll(() => samples.filter((s) => s.at > upAt && s.code === 'OK').length, { timeout: 15_000, interval: 100 })
+    .toBeGreaterThan(5);
   running = false;
   await Promise.all(clients);
   expect(await ready()).toBe(200);
@@ -85,7 +92,10 @@ it('fails fast with DATABASE_UNAVAILABLE while Neo4j is down and recovers by its
   const summary = `before ${before.length}, down ${down.length}, after ${after.length}; stop took ${downAt - stopAt} ms, start ${upAt - restartAt} ms; samples (start relative to stop): ${timeline}`;
 
   expect(before.length, summary).toBeGreaterThan(5);
-  expect(before.every((s) => s.code === 'OK'), summary).toBe(true);
+  expect(
+    before.every((s) => s.code === 'OK'),
+    summary,
+  ).toBe(true);
   // Down: every answer is DATABASE_UNAVAILABLE with 503, each within 2 s.
   expect(down.length, summary).toBeGreaterThan(5);
   for (const s of down) {
@@ -94,8 +104,14 @@ it('fails fast with DATABASE_UNAVAILABLE while Neo4j is down and recovers by its
     expect(s.ms, summary).toBeLessThan(2000);
   }
   // Back: the same app and driver answer again.
-  expect(after.every((s) => s.code === 'OK'), summary).toBe(true);
+  expect(
+    after.every((s) => s.code === 'OK'),
+    summary,
+  ).toBe(true);
   // While Neo4j was stopping or starting, a request could also run out of time; nothing
   // else went wrong (no masked error, no wrong answer).
-  expect(samples.every((s) => ['OK', 'DATABASE_UNAVAILABLE', 'DATABASE_TIMEOUT', 'REQUEST_TIMEOUT'].includes(s.code)), summary).toBe(true);
+  expect(
+    samples.every((s) => ['OK', 'DATABASE_UNAVAILABLE', 'DATABASE_TIMEOUT', 'REQUEST_TIMEOUT'].includes(s.code)),
+    summary,
+  ).toBe(true);
 }, 180_000);

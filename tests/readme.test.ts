@@ -5,7 +5,11 @@ import { appFor, gql, openDb, resetDb, seedFirstArticle } from './helpers.js';
 
 const readme = readFileSync('README.md', 'utf8');
 const section = readme.slice(readme.indexOf('## Example questions'));
-const pairs = [...section.matchAll(/### (.+)\n\n```graphql\n([\s\S]*?)\n```\n\n```json\n([\s\S]*?)\n```/g)].map((m) => ({ name: m[1]!, query: m[2]!, answer: JSON.parse(m[3]!) }));
+const pairs = [...section.matchAll(/### (.+)\n\n```graphql\n([\s\S]*?)\n```\n\n```json\n([\s\S]*?)\n```/g)].map((m) => ({
+  name: m[1]!,
+  query: m[2]!,
+  answer: JSON.parse(m[3]!),
+}));
 
 describe('the README examples', () => {
   const db = openDb();

@@ -53,12 +53,16 @@ describe('loading the first article', () => {
   });
 
   it('ties every sentence to a fact or entity, except those marked as giving none', async () => {
-    const { records } = await db.driver.executeQuery('MATCH (s:Sentence) WHERE NOT EXISTS { (s)<-[:EVIDENCED_BY|MENTIONED_IN]-() } RETURN s.text AS text');
+    const { records } = await db.driver.executeQuery(
+      'MATCH (s:Sentence) WHERE NOT EXISTS { (s)<-[:EVIDENCED_BY|MENTIONED_IN]-() } RETURN s.text AS text',
+    );
     expect(records.map((r) => r.get('text'))).toEqual(['Source: Huff Post']);
   });
 
   it('stores the vote numbers and outcome', async () => {
-    const { records } = await db.driver.executeQuery('MATCH (v:Vote)-[:ON]->(m:Motion)<-[:PROPOSED]-(p:Person) RETURN v.votesFor AS f, v.votesAgainst AS a, m.outcome AS outcome, p.name AS proposer');
+    const { records } = await db.driver.executeQuery(
+      'MATCH (v:Vote)-[:ON]->(m:Motion)<-[:PROPOSED]-(p:Person) RETURN v.votesFor AS f, v.votesAgainst AS a, m.outcome AS outcome, p.name AS proposer',
+    );
     expect(records.map((r) => r.toObject())).toEqual([{ f: 14, a: 23, outcome: 'rejected', proposer: 'Ian Murray' }]);
   });
 
@@ -99,7 +103,10 @@ describe('loading the first article', () => {
        RETURN count(DISTINCT p) AS people, collect(DISTINCT s.articleId) AS articles`,
     );
     expect(records[0]!.get('people')).toBe(1);
-    expect([...records[0]!.get('articles')].sort()).toEqual(['article:huffpost-nec-rejects-corbyn-whip', 'article:invented-wrenford-library-vote']);
+    expect([...records[0]!.get('articles')].sort()).toEqual([
+      'article:huffpost-nec-rejects-corbyn-whip',
+      'article:invented-wrenford-library-vote',
+    ]);
     const articles = await db.driver.executeQuery('MATCH (a:Article) RETURN count(a) AS n');
     expect(articles.records[0]!.get('n')).toBe(2);
   });
@@ -113,7 +120,9 @@ describe('seed validation errors', () => {
 
   it('name the path and line of a value of the wrong kind', () => {
     const msg = problemsOf(brokenCopy((y) => y.replace('outcome: rejected', 'outcome: lost')));
-    expect(msg).toMatch(/graph\.yaml:\d+:\d+ motions\[0\]\.outcome: Invalid option: expected one of "passed"\|"rejected"\|"withdrawn"\|"pending"/);
+    expect(msg).toMatch(
+      /graph\.yaml:\d+:\d+ motions\[0\]\.outcome: Invalid option: expected one of "passed"\|"rejected"\|"withdrawn"\|"pending"/,
+    );
   });
 
   it('name an unknown field', () => {
@@ -137,8 +146,15 @@ describe('seed validation errors', () => {
   });
 
   it('name a sentence that no fact covers', () => {
-    const msg = problemsOf(brokenCopy((y) => y, (t) => `${t}\nThe weather was mild that week.`));
-    expect(msg).toMatch(/sentence 39 of article\.txt is not evidence for any fact; add a fact or list it under noFacts: "The weather was mild that week\."/);
+    const msg = problemsOf(
+      brokenCopy(
+        (y) => y,
+        (t) => `${t}\nThe weather was mild that week.`,
+      ),
+    );
+    expect(msg).toMatch(
+      /sentence 39 of article\.txt is not evidence for any fact; add a fact or list it under noFacts: "The weather was mild that week\."/,
+    );
   });
 
   it('name an id used twice', () => {

@@ -27,12 +27,22 @@ afterAll(async () => {
 function post(port: number, query: string, agent: Agent | false = false): Promise<{ status: number; body: string }> {
   return new Promise((done, fail) => {
     const body = JSON.stringify({ query });
-    const req = request({ host: '127.0.0.1', port, path: '/graphql', method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (c: string) => (text += c));
-      res.on('end', () => done({ status: res.statusCode ?? 0, body: text }));
-    });
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        path: '/graphql',
+        method: 'POST',
+        agent,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (text += c));
+        res.on('end', () => done({ status: res.statusCode ?? 0, body: text }));
+      },
+    );
     req.on('error', fail);
     req.end(body);
   });
@@ -42,7 +52,15 @@ it('answers every request in flight at SIGTERM, refuses new ones, and exits 0', 
   const n = inject('neo4j');
   const port = await freePort();
   child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    env: { ...process.env, NEO4J_URI: n.uri, NEO4J_USER: n.user, NEO4J_PASSWORD: n.password, NEO4J_DATABASE: n.database, PORT: String(port), GRAPHIQL: 'false' },
+    env: {
+      ...process.env,
+      NEO4J_URI: n.uri,
+      NEO4J_USER: n.user,
+      NEO4J_PASSWORD: n.password,
+      NEO4J_DATABASE: n.database,
+      PORT: String(port),
+      GRAPHIQL: 'false',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -156,11 +156,20 @@ export function buildArticle(n: number, pools: Pools, random: Random): Synthetic
   const month = random.pick(months);
   const surname = (p: PoolPerson) => story.name(p.entity, p.surname);
   const group = (gid: string, name: string, side: string): PoolEntity<'Group'> => ({ kind: 'Group', id: gid, name, aliases: [], side });
-  const supporters = group(`group:supporters-of-${slug(target.entity.name)}`, `supporters of ${target.entity.name}`, `pro-${target.surname}`);
+  const supporters = group(
+    `group:supporters-of-${slug(target.entity.name)}`,
+    `supporters of ${target.entity.name}`,
+    `pro-${target.surname}`,
+  );
   const opponents = group(`group:opponents-of-${slug(target.entity.name)}`, `opponents of ${target.entity.name}`, `anti-${target.surname}`);
 
   const graph: GraphFile = {
-    article: { id: `article:synth-${n}`, title: '', publisher: outlet.name, publishedAt: `20${random.int(18, 24)}-${String(months.indexOf(month) + 1).padStart(2, '0')}` },
+    article: {
+      id: `article:synth-${n}`,
+      title: '',
+      publisher: outlet.name,
+      publishedAt: `20${random.int(18, 24)}-${String(months.indexOf(month) + 1).padStart(2, '0')}`,
+    },
     entities: [],
     roles: [],
     events: [],
@@ -178,7 +187,15 @@ export function buildArticle(n: number, pools: Pools, random: Random): Synthetic
   };
   const role = (holder: Entity, title: string, status: 'current' | 'former', extra: { in?: Entity; duration?: string } = {}) => {
     const rid = id('role', graph.roles.length + 1);
-    graph.roles.push({ id: rid, holder: holder.id, title, status, ...(extra.in ? { in: extra.in.id } : {}), ...(extra.duration ? { duration: extra.duration } : {}), evidence: [] });
+    graph.roles.push({
+      id: rid,
+      holder: holder.id,
+      title,
+      status,
+      ...(extra.in ? { in: extra.in.id } : {}),
+      ...(extra.duration ? { duration: extra.duration } : {}),
+      evidence: [],
+    });
     return rid;
   };
   const relation = (type: GraphFile['relations'][number]['type'], from: string, to: string, via?: string) => {
@@ -196,9 +213,19 @@ export function buildArticle(n: number, pools: Pools, random: Random): Synthetic
   if (againstCount === forCount) againstCount++;
   const passed = forCount > againstCount;
   // The committee is named after its party ("Civic Party Disputes Panel"), so it mentions both.
-  const bodyName = () => story.mention(body, [story.name(party.entity), body.name.slice(party.entity.name.length)], [part(meetingId, body.id)]);
+  const bodyName = () =>
+    story.mention(body, [story.name(party.entity), body.name.slice(party.entity.name.length)], [part(meetingId, body.id)]);
   graph.article.title = `Motion to ${seek.verb} ${target.entity.name} ${voted ? (passed ? 'passed' : 'rejected') : 'to be considered'} by the ${body.name}`;
-  graph.motions.push({ id: motionId, title: `Motion to ${seek.verb} ${target.entity.name}`, seeks: `${capitalise(seek.verb)} ${target.entity.name}.`, proposer: proposer.entity.id, target: target.entity.id, decidedBy: body.id, outcome: voted ? (passed ? 'passed' : 'rejected') : 'pending', evidence: [] });
+  graph.motions.push({
+    id: motionId,
+    title: `Motion to ${seek.verb} ${target.entity.name}`,
+    seeks: `${capitalise(seek.verb)} ${target.entity.name}.`,
+    proposer: proposer.entity.id,
+    target: target.entity.id,
+    decidedBy: body.id,
+    outcome: voted ? (passed ? 'passed' : 'rejected') : 'pending',
+    evidence: [],
+  });
   const voteId = id('vote', 1);
   const voteEventId = id('event', 'vote');
   if (voted) {
@@ -213,26 +240,69 @@ export function buildArticle(n: number, pools: Pools, random: Random): Synthetic
       '.',
     );
   } else {
-    story.say(ev(motionId, 'A motion to ', seek.verb, ' ', story.name(target.entity)), ' will be considered at ', ev(meetingId, 'a meeting of the ', bodyName()), ' next month.');
+    story.say(
+      ev(motionId, 'A motion to ', seek.verb, ' ', story.name(target.entity)),
+      ' will be considered at ',
+      ev(meetingId, 'a meeting of the ', bodyName()),
+      ' next month.',
+    );
   }
   graph.motions[0]!.event = voted ? voteEventId : meetingId;
-  event({ id: meetingId, name: `${body.name} meeting on the motion to ${seek.verb} ${target.entity.name}`, type: 'meeting', status: voted ? 'happened' : 'planned' }, [
-    { entity: body, role: 'held the meeting and decided the motion' },
-    { entity: proposer.entity, role: 'proposed the motion' },
-  ]);
+  event(
+    {
+      id: meetingId,
+      name: `${body.name} meeting on the motion to ${seek.verb} ${target.entity.name}`,
+      type: 'meeting',
+      status: voted ? 'happened' : 'planned',
+    },
+    [
+      { entity: body, role: 'held the meeting and decided the motion' },
+      { entity: proposer.entity, role: 'proposed the motion' },
+    ],
+  );
   const proposerRole = role(proposer.entity, `${union.name} general secretary`, 'current', { in: union });
-  story.say('The motion was proposed by ', ev([proposerRole, part(meetingId, proposer.entity.id)], story.name(union), ' general secretary ', story.name(proposer.entity)), '.');
+  story.say(
+    'The motion was proposed by ',
+    ev([proposerRole, part(meetingId, proposer.entity.id)], story.name(union), ' general secretary ', story.name(proposer.entity)),
+    '.',
+  );
 
   const forGroup = group(id('group', 'for'), `${forCount} members of the ${body.name} who backed the motion`, `pro-${target.surname}`);
-  const againstGroup = group(id('group', 'against'), `${againstCount} members of the ${body.name} who voted against`, `anti-${target.surname}`);
+  const againstGroup = group(
+    id('group', 'against'),
+    `${againstCount} members of the ${body.name} who voted against`,
+    `anti-${target.surname}`,
+  );
   if (voted) {
     Object.assign(forGroup, { size: forCount, memberOf: body.id });
     Object.assign(againstGroup, { size: againstCount, memberOf: body.id });
-    graph.votes.push({ id: voteId, motion: motionId, body: body.id, event: voteEventId, for: forCount, against: againstCount, outcome: passed ? 'passed' : 'rejected', positions: [{ voter: forGroup.id, position: 'FOR' }, { voter: againstGroup.id, position: 'AGAINST' }], evidence: [] });
-    event({ id: voteEventId, name: `${body.name} vote on the motion to ${seek.verb} ${target.entity.name}`, type: 'vote', status: 'happened', partOf: meetingId }, [
-      { entity: forGroup, role: 'voted for the motion' },
-      { entity: againstGroup, role: 'voted against the motion' },
-    ]);
+    graph.votes.push({
+      id: voteId,
+      motion: motionId,
+      body: body.id,
+      event: voteEventId,
+      for: forCount,
+      against: againstCount,
+      outcome: passed ? 'passed' : 'rejected',
+      positions: [
+        { voter: forGroup.id, position: 'FOR' },
+        { voter: againstGroup.id, position: 'AGAINST' },
+      ],
+      evidence: [],
+    });
+    event(
+      {
+        id: voteEventId,
+        name: `${body.name} vote on the motion to ${seek.verb} ${target.entity.name}`,
+        type: 'vote',
+        status: 'happened',
+        partOf: meetingId,
+      },
+      [
+        { entity: forGroup, role: 'voted for the motion' },
+        { entity: againstGroup, role: 'voted against the motion' },
+      ],
+    );
     story.say(
       story.name(forGroup, `${forCount} members backed it`, [part(voteId, forGroup.id), part(voteEventId, forGroup.id)]),
       ' and ',
@@ -252,8 +322,19 @@ export function buildArticle(n: number, pools: Pools, random: Random): Synthetic
     surname(target),
     ' has been ',
     ev([mpRole, represents], 'the MP for ', story.name(place), ` for ${years} years`),
-    independentRole ? cat(' and ', ev(independentRole, 'now sits as an independent'), outside ? cat(' outside the ', story.name(party.parliamentaryGroup, `Parliamentary ${party.entity.name}`)) : '') : '',
-    random.chance(0.3) ? cat(', and is a ', ev(role(target.entity, `${party.entity.name} chair`, 'former', { in: party.entity }), `former ${party.entity.name} chair`)) : '',
+    independentRole
+      ? cat(
+          ' and ',
+          ev(independentRole, 'now sits as an independent'),
+          outside ? cat(' outside the ', story.name(party.parliamentaryGroup, `Parliamentary ${party.entity.name}`)) : '',
+        )
+      : '',
+    random.chance(0.3)
+      ? cat(
+          ', and is a ',
+          ev(role(target.entity, `${party.entity.name} chair`, 'former', { in: party.entity }), `former ${party.entity.name} chair`),
+        )
+      : '',
     '.',
   );
   const leaderSpeaks = leader !== target;
@@ -261,15 +342,32 @@ export function buildArticle(n: number, pools: Pools, random: Random): Synthetic
   if (leaderSpeaks && random.chance(0.6)) {
     const leaderRole = role(leader.entity, `${party.entity.name} leader`, 'current', { in: party.entity });
     const leads = relation('LEADS', leader.entity.id, party.entity.id, leaderRole);
-    whipEventId = event({ id: id('event', 'whip'), name: `${leader.entity.name} removes the whip from ${target.entity.name}`, type: 'decision', status: 'happened' }, [
-      { entity: leader.entity, role: 'removed the whip' },
-      { entity: target.entity, role: 'had the whip removed' },
-    ]);
+    whipEventId = event(
+      {
+        id: id('event', 'whip'),
+        name: `${leader.entity.name} removes the whip from ${target.entity.name}`,
+        type: 'decision',
+        status: 'happened',
+      },
+      [
+        { entity: leader.entity, role: 'removed the whip' },
+        { entity: target.entity, role: 'had the whip removed' },
+      ],
+    );
     const removed = relation('REMOVED_WHIP_FROM', leader.entity.id, target.entity.id, whipEventId);
     story.say(
-      ev([leaderRole, leads], story.name(party.entity), ' leader ', story.name(leader.entity, leader.entity.name, [part(whipEventId, leader.entity.id)])),
+      ev(
+        [leaderRole, leads],
+        story.name(party.entity),
+        ' leader ',
+        story.name(leader.entity, leader.entity.name, [part(whipEventId, leader.entity.id)]),
+      ),
       ' ',
-      ev([whipEventId, removed], 'removed the party whip from ', story.name(target.entity, target.surname, [part(whipEventId, target.entity.id)])),
+      ev(
+        [whipEventId, removed],
+        'removed the party whip from ',
+        story.name(target.entity, target.surname, [part(whipEventId, target.entity.id)]),
+      ),
       ` in ${month}.`,
     );
   }
@@ -284,16 +382,39 @@ export function buildArticle(n: number, pools: Pools, random: Random): Synthetic
   /** A target of a statement, and how the statement's words name it (called only when used). */
   type About = { target: string; stance: Stance; words: () => Frag | string };
   const aboutChoices = (speaker: string): (() => About | null)[] => [
-    () => (speaker === target.entity.id ? null : { target: target.entity.id, stance: random.pick(['SUPPORT', 'OPPOSE', 'OPPOSE', 'NEUTRAL'] as const), words: () => story.name(target.entity) }),
-    () => (speaker === target.entity.id ? null : { target: target.entity.id, stance: random.pick(['SUPPORT', 'OPPOSE'] as const), words: () => surname(target) }),
+    () =>
+      speaker === target.entity.id
+        ? null
+        : {
+            target: target.entity.id,
+            stance: random.pick(['SUPPORT', 'OPPOSE', 'OPPOSE', 'NEUTRAL'] as const),
+            words: () => story.name(target.entity),
+          },
+    () =>
+      speaker === target.entity.id
+        ? null
+        : { target: target.entity.id, stance: random.pick(['SUPPORT', 'OPPOSE'] as const), words: () => surname(target) },
     () => ({ target: motionId, stance: random.pick(['SUPPORT', 'OPPOSE'] as const), words: () => 'the motion' }),
     () => (voted ? { target: voteId, stance: random.pick(['SUPPORT', 'OPPOSE'] as const), words: () => 'the vote' } : null),
-    () => (leaderSpeaks && speaker !== leader.entity.id ? { target: leader.entity.id, stance: random.pick(['SUPPORT', 'OPPOSE', 'NEUTRAL'] as const), words: () => surname(leader) } : null),
+    () =>
+      leaderSpeaks && speaker !== leader.entity.id
+        ? { target: leader.entity.id, stance: random.pick(['SUPPORT', 'OPPOSE', 'NEUTRAL'] as const), words: () => surname(leader) }
+        : null,
     () => {
       const other = person();
-      return other.entity.id === speaker ? null : { target: other.entity.id, stance: random.pick(['SUPPORT', 'OPPOSE', 'NEUTRAL'] as const), words: () => story.name(other.entity) };
+      return other.entity.id === speaker
+        ? null
+        : {
+            target: other.entity.id,
+            stance: random.pick(['SUPPORT', 'OPPOSE', 'NEUTRAL'] as const),
+            words: () => story.name(other.entity),
+          };
     },
-    () => ({ target: body.id, stance: random.pick(['SUPPORT', 'OPPOSE'] as const), words: () => cat('the ', story.name(body, body.name.slice(party.entity.name.length + 1))) }),
+    () => ({
+      target: body.id,
+      stance: random.pick(['SUPPORT', 'OPPOSE'] as const),
+      words: () => cat('the ', story.name(body, body.name.slice(party.entity.name.length + 1))),
+    }),
     () => (whipEventId ? { target: whipEventId, stance: 'OPPOSE', words: () => 'the decision to remove the whip' } : null),
     () => ({ target: pools.government.id, stance: 'OPPOSE', words: () => story.name(pools.government, 'the Government') }),
     () => {
@@ -334,7 +455,12 @@ export function buildArticle(n: number, pools: Pools, random: Random): Synthetic
     if (verbatim) text.text = capitalise(text.text);
     return text;
   };
-  const statement = (speaker: string, mode: 'verbatim' | 'reported', about: About[], extra: { toldTo?: Entity; via?: string; quotes?: Entity } = {}) => {
+  const statement = (
+    speaker: string,
+    mode: 'verbatim' | 'reported',
+    about: About[],
+    extra: { toldTo?: Entity; via?: string; quotes?: Entity } = {},
+  ) => {
     const sid = id('statement', graph.statements.length + 1);
     const text = words(about, mode === 'verbatim');
     graph.statements.push({
@@ -358,7 +484,10 @@ export function buildArticle(n: number, pools: Pools, random: Random): Synthetic
     const type = first.stance === 'SUPPORT' ? 'PRAISED' : 'CRITICISED';
     const rid = relation(type, speaker.entity.id, entity.id, sid);
     const named = entity.kind === 'Person' || entity.kind === 'Place' ? story.name(entity) : cat('the ', story.name(entity));
-    story.say(ev(rid, surname(speaker), ` ${type === 'PRAISED' ? 'praised' : 'criticised'} `, named), ` again on ${random.pick(months)} ${random.int(1, 28)}.`);
+    story.say(
+      ev(rid, surname(speaker), ` ${type === 'PRAISED' ? 'praised' : 'criticised'} `, named),
+      ` again on ${random.pick(months)} ${random.int(1, 28)}.`,
+    );
   };
 
   const statementCount = random.int(6, 16) + (random.chance(0.35) ? random.int(8, 30) : 0);
@@ -375,7 +504,9 @@ export function buildArticle(n: number, pools: Pools, random: Random): Synthetic
       if (spokesperson) {
         const portfolio = random.pick(portfolios);
         const speakerParty = pools.parties[speaker.party]!.entity;
-        const rid = role(speaker.entity, `${speakerParty.name} spokesperson for ${portfolio}`, random.chance(0.8) ? 'current' : 'former', { in: speakerParty });
+        const rid = role(speaker.entity, `${speakerParty.name} spokesperson for ${portfolio}`, random.chance(0.8) ? 'current' : 'former', {
+          in: speakerParty,
+        });
         who = ev(rid, story.name(speakerParty), ` spokesperson for ${portfolio} `, story.name(speaker.entity));
       }
       story.say(atMeeting ? 'At the meeting, ' : '', who, ' said: “', s.text, '”');
@@ -390,7 +521,14 @@ export function buildArticle(n: number, pools: Pools, random: Random): Synthetic
       let source = anonymous.length && random.chance(0.4) ? random.pick(anonymous) : null;
       if (!source) {
         const side = random.pick([`pro-${target.surname}`, `anti-${target.surname}`, 'loyalist', 'left wing']);
-        source = { kind: 'AnonymousSource', id: id('source', anonymous.length + 1), name: `one ${party.entity.name} source`, aliases: [`a ${side} ${party.entity.name} source`], side, affiliation: party.entity.id };
+        source = {
+          kind: 'AnonymousSource',
+          id: id('source', anonymous.length + 1),
+          name: `one ${party.entity.name} source`,
+          aliases: [`a ${side} ${party.entity.name} source`],
+          side,
+          affiliation: party.entity.id,
+        };
         anonymous.push(source);
       }
       const about = chooseAbout(source.id);
@@ -417,19 +555,36 @@ export function buildArticle(n: number, pools: Pools, random: Random): Synthetic
       story.say(story.name(speaker.entity), ' quoted ', story.name(quoted.entity), ', saying: “', s.text, '”');
     } else if (form < 0.9) {
       const platform = random.pick(pools.platforms);
-      const postId = event({ id: id('event', `post-${graph.statements.length + 1}`), name: `${speaker.entity.name}'s post on ${platform.name}`, type: 'publication', status: 'happened' }, [
-        { entity: speaker.entity, role: 'wrote the post' },
-        { entity: platform, role: 'platform the post was published on' },
-      ]);
+      const postId = event(
+        {
+          id: id('event', `post-${graph.statements.length + 1}`),
+          name: `${speaker.entity.name}'s post on ${platform.name}`,
+          type: 'publication',
+          status: 'happened',
+        },
+        [
+          { entity: speaker.entity, role: 'wrote the post' },
+          { entity: platform, role: 'platform the post was published on' },
+        ],
+      );
       const about = chooseAbout(speaker.entity.id);
       const s = statement(speaker.entity.id, 'verbatim', about, { via: postId });
-      story.say(ev(postId, 'In a post on ', story.name(platform, platform.name, [part(postId, platform.id)])), ', ', story.name(speaker.entity, speaker.entity.name, [part(postId, speaker.entity.id)]), ' wrote: “', s.text, '”');
+      story.say(
+        ev(postId, 'In a post on ', story.name(platform, platform.name, [part(postId, platform.id)])),
+        ', ',
+        story.name(speaker.entity, speaker.entity.name, [part(postId, speaker.entity.id)]),
+        ' wrote: “',
+        s.text,
+        '”',
+      );
       followUp(speaker, s.sid, about);
     } else {
       // The target's supporters back a motion in their favour and oppose one against them.
       const backers = random.chance(0.5);
       const who = backers ? supporters : opponents;
-      const about: About[] = [{ target: motionId, stance: backers === (seek.stance === 'SUPPORT') ? 'SUPPORT' : 'OPPOSE', words: () => 'the motion' }];
+      const about: About[] = [
+        { target: motionId, stance: backers === (seek.stance === 'SUPPORT') ? 'SUPPORT' : 'OPPOSE', words: () => 'the motion' },
+      ];
       const s = statement(who.id, 'reported', about);
       story.say(story.name(who, `${backers ? 'Supporters' : 'Opponents'} of ${target.entity.name}`), ' said ', s.text, '.');
     }
@@ -441,31 +596,62 @@ export function buildArticle(n: number, pools: Pools, random: Random): Synthetic
   if (random.chance(0.6)) {
     const backs = relation('SUPPORTED', supporters.id, target.entity.id);
     const pushed = pushers === supporters ? relation('SUPPORTED', supporters.id, motionId, motionId) : null;
-    story.say(ev(backs, story.name(supporters, `Supporters of ${target.entity.name}`)), pushed ? cat(' ', ev(pushed, 'had pushed for the motion')) : ' wrote to the committee', '.');
+    story.say(
+      ev(backs, story.name(supporters, `Supporters of ${target.entity.name}`)),
+      pushed ? cat(' ', ev(pushed, 'had pushed for the motion')) : ' wrote to the committee',
+      '.',
+    );
   }
   if (random.chance(0.4)) {
     const against = relation('OPPOSED', opponents.id, target.entity.id);
     const pushed = pushers === opponents ? relation('SUPPORTED', opponents.id, motionId, motionId) : null;
-    story.say(ev(against, story.name(opponents, `Opponents of ${target.entity.name}`)), pushed ? cat(' ', ev(pushed, 'had pushed for the motion')) : ' have campaigned against the MP for years', '.');
+    story.say(
+      ev(against, story.name(opponents, `Opponents of ${target.entity.name}`)),
+      pushed ? cat(' ', ev(pushed, 'had pushed for the motion')) : ' have campaigned against the MP for years',
+      '.',
+    );
   }
   if (random.chance(0.35)) {
     const commission = random.pick(pools.commissions);
-    const inquiry = event({ id: id('event', 'inquiry'), name: `${commission.name} investigation into the ${party.entity.name}`, type: 'report', status: 'ongoing' }, [
-      { entity: commission, role: 'is carrying out the investigation' },
-      { entity: party.entity, role: 'is under investigation' },
-    ]);
+    const inquiry = event(
+      {
+        id: id('event', 'inquiry'),
+        name: `${commission.name} investigation into the ${party.entity.name}`,
+        type: 'report',
+        status: 'ongoing',
+      },
+      [
+        { entity: commission, role: 'is carrying out the investigation' },
+        { entity: party.entity, role: 'is under investigation' },
+      ],
+    );
     const investigated = relation('INVESTIGATED', commission.id, party.entity.id, inquiry);
     story.say(
       'The ',
-      ev([inquiry, investigated], story.name(commission, commission.name, [part(inquiry, commission.id)]), ' is investigating the ', story.name(party.entity, party.entity.name, [part(inquiry, party.entity.id)])),
+      ev(
+        [inquiry, investigated],
+        story.name(commission, commission.name, [part(inquiry, commission.id)]),
+        ' is investigating the ',
+        story.name(party.entity, party.entity.name, [part(inquiry, party.entity.id)]),
+      ),
       ` over ${number()} complaints of misconduct.`,
     );
   }
   if (random.chance(0.3)) {
-    const election = event({ id: id('event', 'election'), name: 'The next general election', type: 'election', status: 'planned' }, [{ entity: target.entity, role: 'may stand as an independent' }]);
-    const speculation = event({ id: id('event', 'speculation'), name: `${target.entity.name} stands as an independent`, type: 'speculation', status: 'possible' }, [{ entity: target.entity, role: 'may choose to stand as an independent' }]);
+    const election = event({ id: id('event', 'election'), name: 'The next general election', type: 'election', status: 'planned' }, [
+      { entity: target.entity, role: 'may stand as an independent' },
+    ]);
+    const speculation = event(
+      { id: id('event', 'speculation'), name: `${target.entity.name} stands as an independent`, type: 'speculation', status: 'possible' },
+      [{ entity: target.entity, role: 'may choose to stand as an independent' }],
+    );
     story.say(
-      ev(speculation, 'There is speculation that ', story.name(target.entity, target.surname, [part(speculation, target.entity.id), part(election, target.entity.id)]), ' may stand as an independent'),
+      ev(
+        speculation,
+        'There is speculation that ',
+        story.name(target.entity, target.surname, [part(speculation, target.entity.id), part(election, target.entity.id)]),
+        ' may stand as an independent',
+      ),
       ' at ',
       ev(election, 'the next general election'),
       '.',
@@ -483,7 +669,8 @@ export function buildArticle(n: number, pools: Pools, random: Random): Synthetic
     return list;
   };
   graph.entities = [...story.entities.values()].map((e) => ({ ...e, evidence: of(e.id) }) as GraphFile['entities'][number]);
-  for (const list of [graph.roles, graph.motions, graph.votes, graph.statements, graph.relations]) for (const f of list) f.evidence = of(f.id);
+  for (const list of [graph.roles, graph.motions, graph.votes, graph.statements, graph.relations])
+    for (const f of list) f.evidence = of(f.id);
   for (const v of graph.votes) for (const p of v.positions) p.evidence = of(part(v.id, p.voter));
   graph.events = events.map(({ fact, participants }) => ({
     ...fact,

@@ -14,7 +14,17 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../../src/config.js';
 import { GraphDb } from '../../src/db/graph-db.js';
 import type { LocalNeo4j } from '../../src/db/local-neo4j.js';
-import { benchDataDir, corpusSizes, databaseCounts, fillCorpus, isCorpusSize, startBenchNeo4j, wipeDatabase, writeCorpusMarker, type CorpusProgress } from './generate.js';
+import {
+  benchDataDir,
+  corpusSizes,
+  databaseCounts,
+  fillCorpus,
+  isCorpusSize,
+  startBenchNeo4j,
+  wipeDatabase,
+  writeCorpusMarker,
+  type CorpusProgress,
+} from './generate.js';
 
 const usage = `Usage: npm run bench:generate -- --size article|10k|100k|1m [--seed N] [--replace] [--port P]
   --size     article: the real seeds/ folder; 10k, 100k, 1m: that many nodes of synthetic articles
@@ -26,7 +36,13 @@ class UsageError extends Error {}
 
 function parse() {
   const { values } = parseArgs({
-    options: { size: { type: 'string' }, seed: { type: 'string', default: '1' }, replace: { type: 'boolean', default: false }, port: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      size: { type: 'string' },
+      seed: { type: 'string', default: '1' },
+      replace: { type: 'boolean', default: false },
+      port: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
   if (values.help) {
     console.log(usage);
@@ -34,9 +50,11 @@ function parse() {
   }
   if (!values.size || !isCorpusSize(values.size)) throw new UsageError(`--size must be one of ${Object.keys(corpusSizes).join(', ')}`);
   const seed = Number(values.seed);
-  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) throw new UsageError('--seed must be a whole number between 0 and 4294967295');
+  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff)
+    throw new UsageError('--seed must be a whole number between 0 and 4294967295');
   const port = values.port === undefined ? undefined : Number(values.port);
-  if (port !== undefined && (!Number.isInteger(port) || port < 1 || port > 65535)) throw new UsageError('--port must be a port number (1-65535)');
+  if (port !== undefined && (!Number.isInteger(port) || port < 1 || port > 65535))
+    throw new UsageError('--port must be a port number (1-65535)');
   return { size: values.size, seed, replace: values.replace, port };
 }
 
@@ -68,7 +86,9 @@ async function main(): Promise<number> {
     const before = await databaseCounts(db);
     if (before.articles > 0) {
       if (!replace) {
-        console.error(`The database at ${where} already holds ${before.articles} article(s) (${before.nodes} nodes). Pass --replace to empty it and write the ${size} corpus.`);
+        console.error(
+          `The database at ${where} already holds ${before.articles} article(s) (${before.nodes} nodes). Pass --replace to empty it and write the ${size} corpus.`,
+        );
         return 1;
       }
       console.log(`Emptying the database at ${where} (${before.nodes} nodes)…`);
@@ -88,7 +108,9 @@ async function main(): Promise<number> {
     const summary = await fillCorpus(db, { size, seed, log: (l) => console.log(l), onProgress });
     bar.stop();
     if (local) writeCorpusMarker(size, seed, summary);
-    console.log(`${size} corpus (seed ${seed}) at ${where}: ${summary.articles} articles, ${summary.nodes} nodes, ${summary.relationships} relationships.`);
+    console.log(
+      `${size} corpus (seed ${seed}) at ${where}: ${summary.articles} articles, ${summary.nodes} nodes, ${summary.relationships} relationships.`,
+    );
     console.log(`Done in ${summary.seconds.toFixed(1)} s.`);
     return 0;
   } finally {

@@ -91,7 +91,9 @@ function validate(n: number, text: string, graph: GraphFile): SeedPlan {
     return validateSeed(dir);
   } catch (error) {
     // A generator bug, not a user error: say which article, with the validator's findings.
-    throw new Error(`internal: synthetic article ${n} does not pass the seed validator: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(
+      `internal: synthetic article ${n} does not pass the seed validator: ${error instanceof Error ? error.message : String(error)}`,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -155,7 +157,8 @@ async function writeArticles(db: GraphDb, batch: SeedWrites[]): Promise<void> {
  * indexes the loader's MERGE and MATCH use stay in place throughout.
  */
 async function withoutFulltextIndexes<T>(db: GraphDb, work: () => Promise<T>): Promise<T> {
-  const query = (name: string, params: Record<string, unknown> = {}) => db.driver.executeQuery(benchCypher(name), params, { database: db.database });
+  const query = (name: string, params: Record<string, unknown> = {}) =>
+    db.driver.executeQuery(benchCypher(name), params, { database: db.database });
   for (const record of (await query('fulltext-index-names')).records) await query('drop-index', { name: record.get('name') });
   try {
     return await work();
@@ -165,15 +168,22 @@ async function withoutFulltextIndexes<T>(db: GraphDb, work: () => Promise<T>): P
   }
 }
 
-export async function generateCorpus(db: GraphDb, { targetNodes, seed, articlesPerTransaction = 25, onProgress = () => {} }: GenerateOptions): Promise<CorpusSummary> {
+export async function generateCorpus(
+  db: GraphDb,
+  { targetNodes, seed, articlesPerTransaction = 25, onProgress = () => {} }: GenerateOptions,
+): Promise<CorpusSummary> {
   const started = performance.now();
   const existing = await databaseCounts(db);
-  if (existing.articles > 0) throw new Error(`The database already holds ${existing.articles} article(s); the corpus is written into an empty one.`);
+  if (existing.articles > 0)
+    throw new Error(`The database already holds ${existing.articles} article(s); the corpus is written into an empty one.`);
   await withoutFulltextIndexes(db, () => writeCorpus(db, { targetNodes, seed, articlesPerTransaction, onProgress }));
   return { ...(await databaseCounts(db)), seconds: (performance.now() - started) / 1000 };
 }
 
-async function writeCorpus(db: GraphDb, { targetNodes, seed, articlesPerTransaction, onProgress }: Required<GenerateOptions>): Promise<void> {
+async function writeCorpus(
+  db: GraphDb,
+  { targetNodes, seed, articlesPerTransaction, onProgress }: Required<GenerateOptions>,
+): Promise<void> {
   const done: CorpusProgress = { articles: 0, nodes: 0, relationships: 0, targetNodes };
 
   // Batches come from a generator that hands the event loop back after every article, so
@@ -230,7 +240,15 @@ export async function wipeDatabase(db: GraphDb): Promise<void> {
 }
 
 /** Fills an empty database with the corpus of `size`: the real seeds, or a synthetic one. */
-export async function fillCorpus(db: GraphDb, { size, seed, log = () => {}, onProgress }: { size: CorpusSize; seed: number; log?: (line: string) => void; onProgress?: (p: CorpusProgress) => void }): Promise<CorpusSummary> {
+export async function fillCorpus(
+  db: GraphDb,
+  {
+    size,
+    seed,
+    log = () => {},
+    onProgress,
+  }: { size: CorpusSize; seed: number; log?: (line: string) => void; onProgress?: (p: CorpusProgress) => void },
+): Promise<CorpusSummary> {
   await applySchema(db);
   if (size !== 'article') return generateCorpus(db, { targetNodes: corpusSizes[size], seed, ...(onProgress ? { onProgress } : {}) });
   const started = performance.now();
@@ -248,8 +266,22 @@ export function benchDataDir(size: CorpusSize): string {
  * (the store files at 1m fit) and 2 GiB of heap (the defaults are 256 MiB and 1 GiB).
  * Every size gets the same settings, so figures compare across sizes.
  */
-export async function startBenchNeo4j({ size, port, log }: { size: CorpusSize; port?: number; log?: (line: string) => void }): Promise<LocalNeo4j> {
-  return startLocalNeo4j({ dir: benchDataDir(size), port: port ?? (await freePort()), pageCacheBytes: 2 * 1024 ** 3, heapMb: 2048, ...(log ? { log } : {}) });
+export async function startBenchNeo4j({
+  size,
+  port,
+  log,
+}: {
+  size: CorpusSize;
+  port?: number;
+  log?: (line: string) => void;
+}): Promise<LocalNeo4j> {
+  return startLocalNeo4j({
+    dir: benchDataDir(size),
+    port: port ?? (await freePort()),
+    pageCacheBytes: 2 * 1024 ** 3,
+    heapMb: 2048,
+    ...(log ? { log } : {}),
+  });
 }
 
 interface CorpusMarker {
@@ -286,14 +318,25 @@ export interface Corpus {
   relationships: number;
 }
 
-export async function ensureCorpus({ size, seed, log = () => {}, port }: { size: CorpusSize; seed: number; log?: (line: string) => void; port?: number }): Promise<Corpus> {
+export async function ensureCorpus({
+  size,
+  seed,
+  log = () => {},
+  port,
+}: {
+  size: CorpusSize;
+  seed: number;
+  log?: (line: string) => void;
+  port?: number;
+}): Promise<Corpus> {
   const neo4j = await startBenchNeo4j({ size, log, ...(port ? { port } : {}) });
   const db = new GraphDb({ uri: neo4j.uri, database: 'neo4j' });
   try {
     await applySchema(db);
     let counts = await databaseCounts(db);
     const marker = readCorpusMarker(size);
-    const complete = marker?.size === size && marker.seed === seed && marker.nodes === counts.nodes && marker.relationships === counts.relationships;
+    const complete =
+      marker?.size === size && marker.seed === seed && marker.nodes === counts.nodes && marker.relationships === counts.relationships;
     if (counts.articles > 0 && !complete) {
       log(`${benchDataDir(size)} holds an unfinished corpus or one for another seed; wiping it.`);
       await wipeDatabase(db);
@@ -303,7 +346,9 @@ export async function ensureCorpus({ size, seed, log = () => {}, port }: { size:
       log(`Generating the ${size} corpus (seed ${seed}) in ${benchDataDir(size)}…`);
       const summary = await fillCorpus(db, { size, seed, log });
       writeCorpusMarker(size, seed, summary);
-      log(`Generated ${summary.articles} article(s): ${summary.nodes} nodes, ${summary.relationships} relationships in ${summary.seconds.toFixed(1)} s.`);
+      log(
+        `Generated ${summary.articles} article(s): ${summary.nodes} nodes, ${summary.relationships} relationships in ${summary.seconds.toFixed(1)} s.`,
+      );
       counts = summary;
     } else {
       log(`Reusing the ${size} corpus in ${benchDataDir(size)}: ${counts.nodes} nodes, ${counts.relationships} relationships.`);

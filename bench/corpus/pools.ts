@@ -48,47 +48,269 @@ export interface Pools {
 }
 
 const firstNames = [
-  'Anna', 'Ben', 'Clara', 'Daniel', 'Eleanor', 'Farid', 'Grace', 'Harun', 'Imogen', 'James', 'Kavita', 'Liam', 'Maya', 'Nadia', 'Owen',
-  'Priya', 'Quentin', 'Rosa', 'Samir', 'Tessa', 'Umar', 'Vera', 'William', 'Yasmin', 'Zoe', 'Aled', 'Bronwen', 'Callum', 'Deborah', 'Emeka',
-  'Fiona', 'Gareth', 'Hannah', 'Ifeoma', 'Joanna', 'Kieran', 'Lucy', 'Marcus', 'Niamh', 'Oliver', 'Patrick', 'Rhiannon', 'Stephen', 'Tariq',
-  'Ursula', 'Victor', 'Wendy', 'Xavier', 'Yusuf', 'Zara', 'Amira', 'Bethan', 'Conor', 'Dilys', 'Ewan', 'Freya', 'George', 'Helen', 'Isaac', 'Jasmine',
+  'Anna',
+  'Ben',
+  'Clara',
+  'Daniel',
+  'Eleanor',
+  'Farid',
+  'Grace',
+  'Harun',
+  'Imogen',
+  'James',
+  'Kavita',
+  'Liam',
+  'Maya',
+  'Nadia',
+  'Owen',
+  'Priya',
+  'Quentin',
+  'Rosa',
+  'Samir',
+  'Tessa',
+  'Umar',
+  'Vera',
+  'William',
+  'Yasmin',
+  'Zoe',
+  'Aled',
+  'Bronwen',
+  'Callum',
+  'Deborah',
+  'Emeka',
+  'Fiona',
+  'Gareth',
+  'Hannah',
+  'Ifeoma',
+  'Joanna',
+  'Kieran',
+  'Lucy',
+  'Marcus',
+  'Niamh',
+  'Oliver',
+  'Patrick',
+  'Rhiannon',
+  'Stephen',
+  'Tariq',
+  'Ursula',
+  'Victor',
+  'Wendy',
+  'Xavier',
+  'Yusuf',
+  'Zara',
+  'Amira',
+  'Bethan',
+  'Conor',
+  'Dilys',
+  'Ewan',
+  'Freya',
+  'George',
+  'Helen',
+  'Isaac',
+  'Jasmine',
 ];
 const surnames = [
-  'Abbott', 'Barker', 'Chowdhury', 'Davies', 'Ellison', 'Fairweather', 'Gallagher', 'Hussain', 'Ingram', 'Jenkins', 'Kaur', 'Lawson', 'Mensah',
-  'Norris', 'Patel', 'Quinn', 'Rahman', 'Sutherland', 'Thornton', 'Underwood', 'Varga', 'Whitfield', 'Yates', 'Zielinski', 'Ahmed', 'Brennan',
-  'Carver', 'Dunmore', 'Evans', 'Fletcher', 'Griffiths', 'Hartley', 'Iqbal', 'Jarvis', 'Kowalski', 'Lindqvist', 'McAllister', 'Nwosu', 'Okafor',
-  'Pemberton', 'Radcliffe', 'Shah', 'Tennant', 'Uddin', 'Vaughan', 'Walsh', 'Xu', 'Young', 'Zaman', 'Ashworth', 'Blackwood', 'Cole', 'Doyle',
-  'Eastwood', 'Finch', 'Goddard', 'Holloway', 'Irving', 'Jameson', 'Kingsley', 'Lockwood', 'Morrow', 'Nash', 'Osborne', 'Pryce', 'Redmond',
-  'Sinclair', 'Talbot', 'Upton', 'Vickers', 'Wakefield', 'Yardley', 'Adeyemi', 'Barnes', 'Cartwright', 'Devlin', 'Egan', 'Forsyth', 'Grant', 'Mbeki',
+  'Abbott',
+  'Barker',
+  'Chowdhury',
+  'Davies',
+  'Ellison',
+  'Fairweather',
+  'Gallagher',
+  'Hussain',
+  'Ingram',
+  'Jenkins',
+  'Kaur',
+  'Lawson',
+  'Mensah',
+  'Norris',
+  'Patel',
+  'Quinn',
+  'Rahman',
+  'Sutherland',
+  'Thornton',
+  'Underwood',
+  'Varga',
+  'Whitfield',
+  'Yates',
+  'Zielinski',
+  'Ahmed',
+  'Brennan',
+  'Carver',
+  'Dunmore',
+  'Evans',
+  'Fletcher',
+  'Griffiths',
+  'Hartley',
+  'Iqbal',
+  'Jarvis',
+  'Kowalski',
+  'Lindqvist',
+  'McAllister',
+  'Nwosu',
+  'Okafor',
+  'Pemberton',
+  'Radcliffe',
+  'Shah',
+  'Tennant',
+  'Uddin',
+  'Vaughan',
+  'Walsh',
+  'Xu',
+  'Young',
+  'Zaman',
+  'Ashworth',
+  'Blackwood',
+  'Cole',
+  'Doyle',
+  'Eastwood',
+  'Finch',
+  'Goddard',
+  'Holloway',
+  'Irving',
+  'Jameson',
+  'Kingsley',
+  'Lockwood',
+  'Morrow',
+  'Nash',
+  'Osborne',
+  'Pryce',
+  'Redmond',
+  'Sinclair',
+  'Talbot',
+  'Upton',
+  'Vickers',
+  'Wakefield',
+  'Yardley',
+  'Adeyemi',
+  'Barnes',
+  'Cartwright',
+  'Devlin',
+  'Egan',
+  'Forsyth',
+  'Grant',
+  'Mbeki',
 ];
 const towns = [
-  'Ashford', 'Bramley', 'Castleton', 'Dunford', 'Eastwick', 'Fernhill', 'Glenmore', 'Harrowgate', 'Ivybridge', 'Kelbrook', 'Longmead', 'Marston',
-  'Northam', 'Oakridge', 'Pendle', 'Queensbury', 'Redhill', 'Stanmore', 'Thornbury', 'Upminster', 'Valemount', 'Westbury', 'Yarmouth',
-  'Aldergrove', 'Beckton', 'Coldstream', 'Denholme', 'Elmswell', 'Foxton', 'Greystoke', 'Hollins', 'Kirkby', 'Lindale', 'Moorside', 'Newbold',
-  'Ormskirk', 'Pickering', 'Rothley', 'Sedgefield', 'Tadley', 'Uffington', 'Wetherby', 'Ashby', 'Burnside', 'Carrow', 'Dalton', 'Eccleston',
-  'Fordham', 'Gosforth', 'Hessle', 'Kendal Vale', 'Lytham', 'Millbrook', 'Nettleham', 'Overton', 'Penrith Moor', 'Radstock', 'Selby Cross',
+  'Ashford',
+  'Bramley',
+  'Castleton',
+  'Dunford',
+  'Eastwick',
+  'Fernhill',
+  'Glenmore',
+  'Harrowgate',
+  'Ivybridge',
+  'Kelbrook',
+  'Longmead',
+  'Marston',
+  'Northam',
+  'Oakridge',
+  'Pendle',
+  'Queensbury',
+  'Redhill',
+  'Stanmore',
+  'Thornbury',
+  'Upminster',
+  'Valemount',
+  'Westbury',
+  'Yarmouth',
+  'Aldergrove',
+  'Beckton',
+  'Coldstream',
+  'Denholme',
+  'Elmswell',
+  'Foxton',
+  'Greystoke',
+  'Hollins',
+  'Kirkby',
+  'Lindale',
+  'Moorside',
+  'Newbold',
+  'Ormskirk',
+  'Pickering',
+  'Rothley',
+  'Sedgefield',
+  'Tadley',
+  'Uffington',
+  'Wetherby',
+  'Ashby',
+  'Burnside',
+  'Carrow',
+  'Dalton',
+  'Eccleston',
+  'Fordham',
+  'Gosforth',
+  'Hessle',
+  'Kendal Vale',
+  'Lytham',
+  'Millbrook',
+  'Nettleham',
+  'Overton',
+  'Penrith Moor',
+  'Radstock',
+  'Selby Cross',
 ];
 const constituencySuffixes = ['North', 'South', 'East', 'West', 'Central', 'and District', 'Rural', 'Town', 'Valley', 'Borough'];
 const paperNames = ['Gazette', 'Courier', 'Herald', 'Chronicle', 'Echo', 'Post', 'Advertiser', 'Mercury', 'Observer', 'Dispatch'];
 const partyNames = [
-  'Progressive Alliance', 'Common Ground Party', 'Liberal Reform Party', 'National Unity Party', 'Green Future Party', 'Workers Front',
-  'Democratic Renewal', 'Civic Party', 'Independent Federation', 'Coastal League',
+  'Progressive Alliance',
+  'Common Ground Party',
+  'Liberal Reform Party',
+  'National Unity Party',
+  'Green Future Party',
+  'Workers Front',
+  'Democratic Renewal',
+  'Civic Party',
+  'Independent Federation',
+  'Coastal League',
 ];
 const committeeNames = ['National Executive', 'Disputes Panel', 'Policy Forum'];
 const trades = [
-  'Fire and Rescue Workers', 'Rail and Maritime', 'Teachers', 'Nurses', 'Postal Workers', 'Civil Service', 'Bakers and Millers',
-  'Transport Salaried Staff', 'Musicians', 'Journalists', 'Care Workers', 'Steel and Metal', 'Dock Workers', 'University Staff',
-  'Shop and Retail', 'Energy Workers', 'Midwives', 'Prison Officers', 'Broadcast Technicians', 'Builders and Joiners',
+  'Fire and Rescue Workers',
+  'Rail and Maritime',
+  'Teachers',
+  'Nurses',
+  'Postal Workers',
+  'Civil Service',
+  'Bakers and Millers',
+  'Transport Salaried Staff',
+  'Musicians',
+  'Journalists',
+  'Care Workers',
+  'Steel and Metal',
+  'Dock Workers',
+  'University Staff',
+  'Shop and Retail',
+  'Energy Workers',
+  'Midwives',
+  'Prison Officers',
+  'Broadcast Technicians',
+  'Builders and Joiners',
 ];
-const commissionNames = ['Equality Commission', 'Standards Commission', 'Electoral Commission', 'Ethics and Integrity Commission', 'Public Accounts Commission', 'Data Protection Commission'];
+const commissionNames = [
+  'Equality Commission',
+  'Standards Commission',
+  'Electoral Commission',
+  'Ethics and Integrity Commission',
+  'Public Accounts Commission',
+  'Data Protection Commission',
+];
 const platformNames = ['Chirper', 'FaceSpace', 'PostBoard', 'Streamline', 'Townhall'];
 const countryNames = ['Britain', 'Ireland', 'France', 'Germany', 'Spain', 'Canada', 'Norway', 'Portugal'];
 
 export function slug(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 }
 
-const org = (name: string, type: PoolEntity<'Organisation'>['type'], extra: Partial<PoolEntity<'Organisation'>> = {}): PoolEntity<'Organisation'> => ({
+const org = (
+  name: string,
+  type: PoolEntity<'Organisation'>['type'],
+  extra: Partial<PoolEntity<'Organisation'>> = {},
+): PoolEntity<'Organisation'> => ({
   kind: 'Organisation',
   id: `org:${slug(name)}`,
   name,
@@ -118,15 +340,26 @@ export function createPools(random: Random, targetNodes: number): Pools {
     };
   });
 
-  const constituencyNames = distinct(Math.min(Math.max(30, Math.round(targetNodes / 150)), towns.length * constituencySuffixes.length), () => `${random.pick(towns)} ${random.pick(constituencySuffixes)}`);
-  const constituencies = constituencyNames.map((name): PoolEntity<'Place'> => ({ kind: 'Place', id: `place:${slug(name)}`, name, aliases: [], type: 'constituency' }));
+  const constituencyNames = distinct(
+    Math.min(Math.max(30, Math.round(targetNodes / 150)), towns.length * constituencySuffixes.length),
+    () => `${random.pick(towns)} ${random.pick(constituencySuffixes)}`,
+  );
+  const constituencies = constituencyNames.map((name): PoolEntity<'Place'> => ({
+    kind: 'Place',
+    id: `place:${slug(name)}`,
+    name,
+    aliases: [],
+    type: 'constituency',
+  }));
 
   const personCount = Math.max(60, Math.round(targetNodes / 25));
   const names = distinct(personCount, () => {
     const first = random.pick(firstNames);
     const last = random.pick(surnames);
     // Past the first few thousand people, a middle initial keeps names distinct.
-    return personCount > 2_000 && random.chance(0.6) ? `${first} ${String.fromCharCode(65 + random.int(0, 25))} ${last}` : `${first} ${last}`;
+    return personCount > 2_000 && random.chance(0.6)
+      ? `${first} ${String.fromCharCode(65 + random.int(0, 25))} ${last}`
+      : `${first} ${last}`;
   });
   const partyRank = new Zipf(parties.length, 1);
   const constituencyRank = new Zipf(constituencies.length, 0.6);
@@ -134,14 +367,23 @@ export function createPools(random: Random, targetNodes: number): Pools {
     const surname = name.slice(name.lastIndexOf(' ') + 1);
     const party = rank < parties.length ? rank : partyRank.draw(random);
     return {
-      entity: { kind: 'Person', id: `person:${slug(name)}`, name, aliases: [surname], ...(rank < 200 ? { description: `${name}, a politician of the ${parties[party]!.entity.name} (invented).` } : {}) },
+      entity: {
+        kind: 'Person',
+        id: `person:${slug(name)}`,
+        name,
+        aliases: [surname],
+        ...(rank < 200 ? { description: `${name}, a politician of the ${parties[party]!.entity.name} (invented).` } : {}),
+      },
       surname,
       party,
       constituency: constituencyRank.draw(random),
     };
   });
 
-  const outletNames = distinct(Math.min(Math.max(10, Math.round(targetNodes / 2_000)), towns.length * paperNames.length), () => `${random.pick(towns)} ${random.pick(paperNames)}`);
+  const outletNames = distinct(
+    Math.min(Math.max(10, Math.round(targetNodes / 2_000)), towns.length * paperNames.length),
+    () => `${random.pick(towns)} ${random.pick(paperNames)}`,
+  );
   const unions = trades.map((t) => org(`${t} Union`, 'union'));
   const outlets = outletNames.map((n) => org(`The ${n}`, 'outlet', { aliases: [n] }));
   return {

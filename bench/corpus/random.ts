@@ -67,7 +67,10 @@ export function createRandom(seed: number): Random {
 export class Zipf {
   private readonly cumulative: Float64Array;
 
-  constructor(readonly n: number, s: number) {
+  constructor(
+    readonly n: number,
+    s: number,
+  ) {
     if (n < 1) throw new Error('internal: Zipf over an empty range');
     this.cumulative = new Float64Array(n);
     let total = 0;

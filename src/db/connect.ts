@@ -17,7 +17,13 @@ export async function connect(config: Config, log: (line: string) => void = () =
   const local = config.neo4j.kind === 'local' ? await startLocalNeo4j({ dir: config.neo4j.dir, port: config.neo4j.port, log }) : null;
   const db =
     config.neo4j.kind === 'remote'
-      ? new GraphDb({ uri: config.neo4j.uri, user: config.neo4j.user, password: config.neo4j.password, database: config.neo4j.database, transactionTimeoutMs: config.txTimeoutMs })
+      ? new GraphDb({
+          uri: config.neo4j.uri,
+          user: config.neo4j.user,
+          password: config.neo4j.password,
+          database: config.neo4j.database,
+          transactionTimeoutMs: config.txTimeoutMs,
+        })
       : new GraphDb({ uri: local!.uri, database: config.neo4j.database, transactionTimeoutMs: config.txTimeoutMs });
   try {
     await db.driver.verifyConnectivity({ database: db.database });

@@ -26,7 +26,8 @@ function collect(dir: string, into: Map<string, string>): Map<string, string> {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) collect(path, into);
-    else if (entry.name.endsWith('.cypher')) into.set(relative(root, path).slice(0, -'.cypher'.length), withoutComments(readFileSync(path, 'utf8')));
+    else if (entry.name.endsWith('.cypher'))
+      into.set(relative(root, path).slice(0, -'.cypher'.length), withoutComments(readFileSync(path, 'utf8')));
   }
   return into;
 }
@@ -43,7 +44,9 @@ function withoutComments(text: string): string {
 }
 
 const files = collect(root, new Map());
-const fragments = new Map([...files].filter(([name]) => name.startsWith('fragments/')).map(([name, text]) => [name.slice('fragments/'.length), text]));
+const fragments = new Map(
+  [...files].filter(([name]) => name.startsWith('fragments/')).map(([name, text]) => [name.slice('fragments/'.length), text]),
+);
 const queries = new Map(
   [...files]
     .filter(([name]) => !name.startsWith('fragments/'))
@@ -51,7 +54,8 @@ const queries = new Map(
       name,
       text.replace(/\{\{([a-z-]+) ([A-Za-z_]\w*)\}\}/g, (_all, fragment: string, variable: string) => {
         const body = fragments.get(fragment);
-        if (body === undefined) throw new Error(`cypher/${name}.cypher includes {{${fragment}}}, but there is no cypher/fragments/${fragment}.cypher`);
+        if (body === undefined)
+          throw new Error(`cypher/${name}.cypher includes {{${fragment}}}, but there is no cypher/fragments/${fragment}.cypher`);
         return body.replaceAll('{{node}}', variable);
       }),
     ]),

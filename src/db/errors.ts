@@ -17,7 +17,10 @@ export function translateDriverError(error: unknown, signal?: AbortSignal): unkn
   if (signal?.aborted) return deadlineError(signal);
   if (!(error instanceof Neo4jError)) return error;
   if (unavailable.has(error.code) || error.code.startsWith('Neo.ClientError.Cluster.')) return unavailableError();
-  if (error.code === 'Neo.ClientError.Transaction.TransactionTimedOut' || error.code === 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration') {
+  if (
+    error.code === 'Neo.ClientError.Transaction.TransactionTimedOut' ||
+    error.code === 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration'
+  ) {
     return apiError('DATABASE_TIMEOUT', 'The query took too long and was stopped.');
   }
   return error;

@@ -58,7 +58,16 @@ export class GraphDb {
   /** Set by `close`: `warmUp` stops after the query it is running. */
   private closed = false;
 
-  constructor({ uri, user = 'neo4j', password = '', database, transactionTimeoutMs = 5_000, connectionTimeoutMs = 1_000, retryTimeMs = 500, cooldownMs = 1_000 }: GraphDbOptions) {
+  constructor({
+    uri,
+    user = 'neo4j',
+    password = '',
+    database,
+    transactionTimeoutMs = 5_000,
+    connectionTimeoutMs = 1_000,
+    retryTimeMs = 500,
+    cooldownMs = 1_000,
+  }: GraphDbOptions) {
     this.database = database;
     this.cooldown = cooldownMs;
     this.timeout = transactionTimeoutMs;
@@ -85,7 +94,9 @@ export class GraphDb {
 
   /** Reads bound to `signal`: once it aborts, reads in flight stop and new ones fail at once. */
   reader(signal: AbortSignal): GraphReader {
-    return { read: <T extends Row = Row>(name: CypherName, params: Record<string, unknown> = {}) => this.run<T>('READ', name, params, signal) };
+    return {
+      read: <T extends Row = Row>(name: CypherName, params: Record<string, unknown> = {}) => this.run<T>('READ', name, params, signal),
+    };
   }
 
   write<T extends Row = Row>(name: CypherName, params: Record<string, unknown> = {}): Promise<T[]> {
@@ -93,7 +104,9 @@ export class GraphDb {
   }
 
   /** Runs `work` in one write transaction: all of it lands or none of it does. */
-  async writeTransaction<T>(work: (tx: { run: (name: CypherName, params?: Record<string, unknown>) => Promise<Row[]> }) => Promise<T>): Promise<T> {
+  async writeTransaction<T>(
+    work: (tx: { run: (name: CypherName, params?: Record<string, unknown>) => Promise<Row[]> }) => Promise<T>,
+  ): Promise<T> {
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
     try {
       return await session.executeWrite(
@@ -118,7 +131,11 @@ export class GraphDb {
   async ping(): Promise<boolean> {
     if (this.warming) return false;
     try {
-      await this.driver.executeQuery('RETURN 1', {}, { database: this.database, routing: neo4j.routing.READ, transactionConfig: { timeout: 2_000 } });
+      await this.driver.executeQuery(
+        'RETURN 1',
+        {},
+        { database: this.database, routing: neo4j.routing.READ, transactionConfig: { timeout: 2_000 } },
+      );
       return true;
     } catch {
       return false;
@@ -141,7 +158,15 @@ export class GraphDb {
   async warmUp(): Promise<number> {
     this.warming = true;
     const names = readQueryNames();
-    const fixed: Record<string, unknown> = { ids: [], followTypes: [], query: 'warmup', offset: neo4j.int(0), limit: neo4j.int(1), first: neo4j.int(1), candidates: neo4j.int(1) };
+    const fixed: Record<string, unknown> = {
+      ids: [],
+      followTypes: [],
+      query: 'warmup',
+      offset: neo4j.int(0),
+      limit: neo4j.int(1),
+      first: neo4j.int(1),
+      candidates: neo4j.int(1),
+    };
     const queue = [...names];
     let planned = 0;
     await Promise.all(
@@ -168,7 +193,12 @@ export class GraphDb {
     for (const listener of this.listeners) listener(name, params);
   }
 
-  private async run<T extends Row>(routing: 'READ' | 'WRITE', name: CypherName, params: Record<string, unknown>, signal?: AbortSignal): Promise<T[]> {
+  private async run<T extends Row>(
+    routing: 'READ' | 'WRITE',
+    name: CypherName,
+    params: Record<string, unknown>,
+    signal?: AbortSignal,
+  ): Promise<T[]> {
     if (signal?.aborted) throw deadlineError(signal);
     if (Date.now() < this.downUntil) throw unavailableError();
     this.emit(name, params);
@@ -178,7 +208,11 @@ export class GraphDb {
     try {
       const query = session
         ? runWithoutStack(session, cypher(name), params, { timeout: this.timeout })
-        : this.driver.executeQuery(cypher(name), params, { database: this.database, routing: neo4j.routing.WRITE, transactionConfig: { timeout: this.timeout } });
+        : this.driver.executeQuery(cypher(name), params, {
+            database: this.database,
+            routing: neo4j.routing.WRITE,
+            transactionConfig: { timeout: this.timeout },
+          });
       // On abort, answer the caller at once; closing the session below stops the query.
       const result = await (signal ? raceAbort(query, signal) : query);
       return result.records.map((r) => r.toObject() as T);

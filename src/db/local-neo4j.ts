@@ -60,20 +60,31 @@ function hasCommand(cmd: string, args: string[]): boolean {
 }
 
 function isBuilt(): boolean {
-  return existsSync(join(classesDir, 'local/neo4j/LocalNeo4j.class')) && existsSync(libDir) && readdirSync(libDir).some((f) => f.startsWith('neo4j-kernel'));
+  return (
+    existsSync(join(classesDir, 'local/neo4j/LocalNeo4j.class')) &&
+    existsSync(libDir) &&
+    readdirSync(libDir).some((f) => f.startsWith('neo4j-kernel'))
+  );
 }
 
 /** Builds the launcher with Maven unless target/ already holds it. */
 export function buildLocalNeo4j(log: (line: string) => void = () => {}): void {
   if (!hasCommand('java', ['-version'])) {
-    throw new LocalNeo4jError('Java 17 or newer is needed to run the local Neo4j, and `java` was not found on PATH. Install a JDK (e.g. `apt-get install openjdk-17-jdk-headless`), or set NEO4J_URI to use a Neo4j server you already have.');
+    throw new LocalNeo4jError(
+      'Java 17 or newer is needed to run the local Neo4j, and `java` was not found on PATH. Install a JDK (e.g. `apt-get install openjdk-17-jdk-headless`), or set NEO4J_URI to use a Neo4j server you already have.',
+    );
   }
   if (isBuilt()) return;
   if (!hasCommand('mvn', ['-v'])) {
-    throw new LocalNeo4jError('Maven is needed once to fetch Neo4j for the local database, and `mvn` was not found on PATH. Install it (e.g. `apt-get install maven`), or set NEO4J_URI to use a Neo4j server you already have.');
+    throw new LocalNeo4jError(
+      'Maven is needed once to fetch Neo4j for the local database, and `mvn` was not found on PATH. Install it (e.g. `apt-get install maven`), or set NEO4J_URI to use a Neo4j server you already have.',
+    );
   }
   log('Building the local Neo4j launcher (first run only; Maven downloads about 125 MB)…');
-  const r = spawnSync('mvn', ['-q', '-B', 'package', 'dependency:copy-dependencies', '-DskipTests'], { cwd: launcherDir, encoding: 'utf8' });
+  const r = spawnSync('mvn', ['-q', '-B', 'package', 'dependency:copy-dependencies', '-DskipTests'], {
+    cwd: launcherDir,
+    encoding: 'utf8',
+  });
   if (r.status !== 0) {
     const tail = `${r.stdout ?? ''}${r.stderr ?? ''}`.trim().split('\n').slice(-15).join('\n');
     throw new LocalNeo4jError(`Building the local Neo4j launcher failed (mvn exited ${r.status}). Last lines:\n${tail}`);
@@ -83,7 +94,10 @@ export function buildLocalNeo4j(log: (line: string) => void = () => {}): void {
 function portAnswers(port: number): Promise<boolean> {
   return new Promise((done) => {
     const socket = createConnection({ host: '127.0.0.1', port });
-    socket.once('connect', () => { socket.destroy(); done(true); });
+    socket.once('connect', () => {
+      socket.destroy();
+      done(true);
+    });
     socket.once('error', () => done(false));
   });
 }
@@ -92,15 +106,21 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
   const { dir, port, pageCacheBytes = 256 * 1024 * 1024, heapMb = 1024, startTimeoutMs = 120_000, log = () => {} } = options;
   buildLocalNeo4j(log);
   if (await portAnswers(port)) {
-    throw new LocalNeo4jError(`Port ${port} on 127.0.0.1 is already in use, so the local Neo4j cannot listen there. Stop what uses it, set NEO4J_LOCAL_PORT to a free port, or set NEO4J_URI to use that server.`);
+    throw new LocalNeo4jError(
+      `Port ${port} on 127.0.0.1 is already in use, so the local Neo4j cannot listen there. Stop what uses it, set NEO4J_LOCAL_PORT to a free port, or set NEO4J_URI to use that server.`,
+    );
   }
   const dataDir = resolve(dir);
   mkdirSync(dataDir, { recursive: true });
   log(`Starting the local Neo4j on bolt://127.0.0.1:${port} (data in ${dataDir})…`);
-  const child = spawn('java', [...jvmFlags, `-Xmx${heapMb}m`, '-cp', `${classesDir}:${libDir}/*`, 'local.neo4j.LocalNeo4j', dataDir, String(port)], {
-    env: { ...process.env, NEO4J_LOCAL_PAGECACHE_BYTES: String(pageCacheBytes) },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    'java',
+    [...jvmFlags, `-Xmx${heapMb}m`, '-cp', `${classesDir}:${libDir}/*`, 'local.neo4j.LocalNeo4j', dataDir, String(port)],
+    {
+      env: { ...process.env, NEO4J_LOCAL_PAGECACHE_BYTES: String(pageCacheBytes) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const uri = `bolt://127.0.0.1:${port}`;
   await waitForReady(child, startTimeoutMs);
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
@@ -139,8 +159,17 @@ function waitForReady(child: ChildProcess, timeoutMs: number): Promise<void> {
     });
     child.once('exit', (code, signal) => {
       clearTimeout(timer);
-      const reason = stderr.split('\n').find((l) => l.startsWith('ERROR '))?.slice(6);
-      fail(new LocalNeo4jError(reason ? `The local Neo4j did not start: ${reason}` : `The local Neo4j exited (${signal ?? `code ${code}`}) before it was ready. Last output:\n${stderr.slice(-2000)}`));
+      const reason = stderr
+        .split('\n')
+        .find((l) => l.startsWith('ERROR '))
+        ?.slice(6);
+      fail(
+        new LocalNeo4jError(
+          reason
+            ? `The local Neo4j did not start: ${reason}`
+            : `The local Neo4j exited (${signal ?? `code ${code}`}) before it was ready. Last output:\n${stderr.slice(-2000)}`,
+        ),
+      );
     });
   });
 }

@@ -66,7 +66,8 @@ interface RelRow {
 
 /** The order relationship-pages.cypher gives: the other end's key, then the relationship's. */
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-const byOtherThenKey = (a: Omit<RelRow, 'id'>, b: Omit<RelRow, 'id'>) => compare(a.otherId, b.otherId) || compare(String(a.props.id ?? ''), String(b.props.id ?? ''));
+const byOtherThenKey = (a: Omit<RelRow, 'id'>, b: Omit<RelRow, 'id'>) =>
+  compare(a.otherId, b.otherId) || compare(String(a.props.id ?? ''), String(b.props.id ?? ''));
 
 const groupBy = <T extends { id: string }>(ids: readonly string[], rows: T[]) => {
   const by = new Map<string, T[]>(ids.map((id) => [id, []]));
@@ -101,7 +102,10 @@ export function createLoaders(db: GraphReader): Loaders {
             ? ofType.filter((r) => !r.outgoing || r.otherId === id)
             : [...ofType, ...ofType.filter((r) => r.otherId === id)];
       const page = rels.sort(byOtherThenKey).map((r) => toRel(id, r));
-      relationshipPages.prime({ id, type: f.type, direction: f.direction, stance: null, status: null, offset: 0, limit: ALL }, { total: page.length, page });
+      relationshipPages.prime(
+        { id, type: f.type, direction: f.direction, stance: null, status: null, offset: 0, limit: ALL },
+        { total: page.length, page },
+      );
     }
   };
 
@@ -127,7 +131,13 @@ export function createLoaders(db: GraphReader): Loaders {
           const withNode = members.some((m) => m.hints?.withNode);
           const linked = members.some((m) => m.hints?.linked);
           const follow = uniqueFollows(members.flatMap((m) => m.hints?.follow ?? []));
-          const rows = await db.read<{ id: string; total: number; page: (Omit<RelRow, 'id'> & { follows?: FollowedRel[] | null; linked?: GNode[] })[]; labels: string[] | null; props: Record<string, unknown> | null }>(`read/relationship-pages#${type}`, {
+          const rows = await db.read<{
+            id: string;
+            total: number;
+            page: (Omit<RelRow, 'id'> & { follows?: FollowedRel[] | null; linked?: GNode[] })[];
+            labels: string[] | null;
+            props: Record<string, unknown> | null;
+          }>(`read/relationship-pages#${type}`, {
             ids,
             direction,
             stance,
@@ -154,7 +164,10 @@ export function createLoaders(db: GraphReader): Loaders {
   );
 
   const evidence: Loaders['evidence'] = new DataLoader(async (ids) => {
-    const rows = await db.read<{ id: string; start: number; end: number; sentenceId: string; sentence: Record<string, unknown> }>('read/evidence-by-node', { ids });
+    const rows = await db.read<{ id: string; start: number; end: number; sentenceId: string; sentence: Record<string, unknown> }>(
+      'read/evidence-by-node',
+      { ids },
+    );
     return groupBy(ids, rows).map((list) => {
       const spans = new Map<string, EvidenceRef>();
       for (const r of list) {

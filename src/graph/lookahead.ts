@@ -84,7 +84,8 @@ const gives = {
 export function relatedField<G extends keyof typeof gives>(type: string, direction: Direction, give: G) {
   return {
     extensions: { lookahead: { follow: { type, direction } } satisfies LookaheadExtensions },
-    resolve: async (n: GNode, _a: unknown, ctx: Context) => gives[give](await related(ctx, n.id, [type], direction)) as ReturnType<(typeof gives)[G]>,
+    resolve: async (n: GNode, _a: unknown, ctx: Context) =>
+      gives[give](await related(ctx, n.id, [type], direction)) as ReturnType<(typeof gives)[G]>,
   };
 }
 
@@ -92,7 +93,9 @@ export function relatedField<G extends keyof typeof gives>(type: string, directi
 export const linkedExtension = { extensions: { lookahead: { linked: true } satisfies LookaheadExtensions } };
 
 /** Field extensions for a connection over a node's relationships of one type. */
-export const pageExtension = (of: (args: Record<string, unknown>) => PageOf | null, nodesAt: 'node' | 'other') => ({ extensions: { lookahead: { page: { of, nodesAt } } satisfies LookaheadExtensions } });
+export const pageExtension = (of: (args: Record<string, unknown>) => PageOf | null, nodesAt: 'node' | 'other') => ({
+  extensions: { lookahead: { page: { of, nodesAt } } satisfies LookaheadExtensions },
+});
 
 interface Selected {
   node: FieldNode;
@@ -109,7 +112,8 @@ const lookaheadOf = (def: GraphQLField<unknown, unknown>) => def.extensions?.loo
 function selected(info: GraphQLResolveInfo, nodes: readonly FieldNode[], typeName: string): Selected[] {
   const found: Selected[] = [];
   const included = (node: { readonly directives?: readonly DirectiveNode[] }) =>
-    getDirectiveValues(GraphQLSkipDirective, node, info.variableValues)?.if !== true && getDirectiveValues(GraphQLIncludeDirective, node, info.variableValues)?.if !== false;
+    getDirectiveValues(GraphQLSkipDirective, node, info.variableValues)?.if !== true &&
+    getDirectiveValues(GraphQLIncludeDirective, node, info.variableValues)?.if !== false;
   const visit = (set: SelectionSetNode | undefined, type: string) => {
     for (const s of set?.selections ?? []) {
       if (!included(s)) continue;
@@ -132,7 +136,11 @@ function selected(info: GraphQLResolveInfo, nodes: readonly FieldNode[], typeNam
 function selectedAt(info: GraphQLResolveInfo, nodes: readonly FieldNode[], typeName: string, path: string[]): Selected[] {
   let level = [{ nodes, typeName }];
   for (const name of path) {
-    level = level.flatMap(({ nodes: n, typeName: t }) => selected(info, n, t).filter((s) => s.def.name === name).map((s) => ({ nodes: [s.node], typeName: getNamedType(s.def.type).name })));
+    level = level.flatMap(({ nodes: n, typeName: t }) =>
+      selected(info, n, t)
+        .filter((s) => s.def.name === name)
+        .map((s) => ({ nodes: [s.node], typeName: getNamedType(s.def.type).name })),
+    );
   }
   return level.flatMap(({ nodes: n, typeName: t }) => selected(info, n, t));
 }
@@ -141,7 +149,8 @@ function selectedAt(info: GraphQLResolveInfo, nodes: readonly FieldNode[], typeN
 function hintsBelow(info: GraphQLResolveInfo, nodes: readonly FieldNode[], connectionType: string, nodesAt: 'node' | 'other'): PageHints {
   const items = selectedAt(info, nodes, connectionType, nodesAt === 'node' ? ['edges', 'node'] : ['edges', 'node', 'other']);
   const follow = uniqueFollows(items.flatMap(({ def }) => lookaheadOf(def)?.follow ?? []));
-  const linked = nodesAt === 'other' && selectedAt(info, nodes, connectionType, ['edges', 'node']).some(({ def }) => lookaheadOf(def)?.linked);
+  const linked =
+    nodesAt === 'other' && selectedAt(info, nodes, connectionType, ['edges', 'node']).some(({ def }) => lookaheadOf(def)?.linked);
   return { follow, linked };
 }
 
@@ -170,7 +179,16 @@ export async function prefetchPages(ctx: Context, info: GraphQLResolveInfo, id: 
       checkPage(args);
       const { offset, limit } = offsetForArgs({ args, ...PAGE });
       const hints = hintsBelow(info, [node], getNamedType(def.type).name, page.nodesAt);
-      const key = { id, type: of.type, direction: of.direction, stance: of.stance ?? null, status: of.status ?? null, offset, limit, hints };
+      const key = {
+        id,
+        type: of.type,
+        direction: of.direction,
+        stance: of.stance ?? null,
+        status: of.status ?? null,
+        offset,
+        limit,
+        hints,
+      };
       const same = keys.get(pageKey(key));
       if (same) same.hints = { follow: uniqueFollows([...same.hints.follow, ...hints.follow]), linked: same.hints.linked || hints.linked };
       else keys.set(pageKey(key), key);
@@ -179,6 +197,8 @@ export async function prefetchPages(ctx: Context, info: GraphQLResolveInfo, id: 
     }
   }
   // The node once, with the first page.
-  const loads = [...keys.values()].map((key, i) => ctx.loaders.relationshipPages.load({ ...key, hints: { ...key.hints, withNode: i === 0 } }));
+  const loads = [...keys.values()].map((key, i) =>
+    ctx.loaders.relationshipPages.load({ ...key, hints: { ...key.hints, withNode: i === 0 } }),
+  );
   await Promise.allSettled(loads);
 }

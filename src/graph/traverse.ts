@@ -28,15 +28,20 @@ export const PAGE = { defaultSize: 20, maxSize: 100 } as const;
 export function checkPage(args: ConnectionArgs): void {
   for (const name of ['first', 'last'] as const) {
     const n = args[name];
-    if (n != null && (n < 0 || n > PAGE.maxSize)) throw apiError('BAD_USER_INPUT', `\`${name}\` must be between 0 and ${PAGE.maxSize}.`, { argument: name });
+    if (n != null && (n < 0 || n > PAGE.maxSize))
+      throw apiError('BAD_USER_INPUT', `\`${name}\` must be between 0 and ${PAGE.maxSize}.`, { argument: name });
   }
 }
 
 export async function related(ctx: Context, id: string, types: string[] | null, direction: Direction): Promise<GRel[]> {
   // One type (nearly every question): read just that type. Several: read all and filter.
-  if (types?.length === 1) return (await ctx.loaders.relationshipPages.load({ id, type: types[0]!, direction, stance: null, status: null, offset: 0, limit: ALL })).page;
+  if (types?.length === 1)
+    return (await ctx.loaders.relationshipPages.load({ id, type: types[0]!, direction, stance: null, status: null, offset: 0, limit: ALL }))
+      .page;
   const rels = await ctx.loaders.relationships.load(id);
-  return rels.filter((r) => (!types?.length || types.includes(r.type)) && (direction === 'BOTH' || r.outgoing === (direction === 'OUTGOING')));
+  return rels.filter(
+    (r) => (!types?.length || types.includes(r.type)) && (direction === 'BOTH' || r.outgoing === (direction === 'OUTGOING')),
+  );
 }
 
 /** Pothos refuses a malformed cursor; say which argument, with the code clients expect. */
@@ -59,11 +64,26 @@ export function pageOf<T>(args: ConnectionArgs, list: readonly T[]) {
  * A connection over a node's relationships of one type, paged in Cypher (see the
  * relationshipPages loader): the cost follows the page size, not the node's degree.
  */
-export async function relationshipPage(ctx: Context, id: string, args: ConnectionArgs, { type, direction, stance = null, status = null }: PageOf, hints?: PageHints) {
+export async function relationshipPage(
+  ctx: Context,
+  id: string,
+  args: ConnectionArgs,
+  { type, direction, stance = null, status = null }: PageOf,
+  hints?: PageHints,
+) {
   checkPage(args);
   let totalCount = 0;
   const connection = await resolveOffsetConnection({ args, ...PAGE }, async ({ offset, limit }) => {
-    const { total, page } = await ctx.loaders.relationshipPages.load({ id, type, direction, stance, status, offset, limit, ...(hints ? { hints } : {}) });
+    const { total, page } = await ctx.loaders.relationshipPages.load({
+      id,
+      type,
+      direction,
+      stance,
+      status,
+      offset,
+      limit,
+      ...(hints ? { hints } : {}),
+    });
     totalCount = total;
     return page;
   }).catch((error: unknown) => badCursor(error, args));
@@ -83,11 +103,23 @@ export async function relatedNodesPage(ctx: Context, id: string, args: Connectio
  * a page that has items costs no extra round trip). A query that includes
  * fragments/follows.cypher also reads the relationships in `follow` of each item.
  */
-export async function pageFromDb(ctx: Context, name: CypherName, params: Record<string, unknown>, args: ConnectionArgs, filters: Record<string, string | null> = {}, follow: Follow[] = []) {
+export async function pageFromDb(
+  ctx: Context,
+  name: CypherName,
+  params: Record<string, unknown>,
+  args: ConnectionArgs,
+  filters: Record<string, string | null> = {},
+  follow: Follow[] = [],
+) {
   checkPage(args);
   let totalCount = 0;
   const connection = await resolveOffsetConnection({ args, ...PAGE }, async ({ offset, limit }) => {
-    const [row] = await ctx.db.read<{ total: number; page: (GNode & { follows?: FollowedRel[] | null })[] }>(name, { ...params, offset: neo4j.int(offset), limit: neo4j.int(limit), followTypes: followTypes(follow) });
+    const [row] = await ctx.db.read<{ total: number; page: (GNode & { follows?: FollowedRel[] | null })[] }>(name, {
+      ...params,
+      offset: neo4j.int(offset),
+      limit: neo4j.int(limit),
+      followTypes: followTypes(follow),
+    });
     totalCount = row?.total ?? 0;
     return (row?.page ?? []).map(({ follows, ...node }) => {
       ctx.loaders.primeFollowed(node.id, follow, follows);
@@ -105,6 +137,7 @@ export async function requireNodes(ctx: Context, keys: Record<string, string | n
   given.forEach(([argument, key], i) => {
     const node = nodes[i];
     if (node instanceof Error) throw node;
-    if (node === null) throw apiError('NOT_FOUND', `Nothing in the graph has the key "${key.slice(0, 100)}" (argument \`${argument}\`).`, { argument });
+    if (node === null)
+      throw apiError('NOT_FOUND', `Nothing in the graph has the key "${key.slice(0, 100)}" (argument \`${argument}\`).`, { argument });
   });
 }

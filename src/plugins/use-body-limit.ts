@@ -14,7 +14,10 @@ export interface BodyLimitOptions {
 }
 
 const refuse = (status: number, message: string) =>
-  new Response(JSON.stringify({ errors: [{ message, extensions: { code: 'BAD_USER_INPUT' } }] }), { status, headers: { 'content-type': 'application/json; charset=utf-8' } });
+  new Response(JSON.stringify({ errors: [{ message, extensions: { code: 'BAD_USER_INPUT' } }] }), {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8' },
+  });
 
 export function useBodyLimit({ maxBytes = 64 * 1024 }: BodyLimitOptions = {}): Plugin {
   return {
@@ -25,7 +28,8 @@ export function useBodyLimit({ maxBytes = 64 * 1024 }: BodyLimitOptions = {}): P
         if (request.headers.get('transfer-encoding')) endResponse(refuse(411, 'Send the request body with a Content-Length.'));
         return;
       }
-      if (!/^\d+$/.test(length) || Number(length) > maxBytes) endResponse(refuse(413, `The request body is larger than ${maxBytes} bytes.`));
+      if (!/^\d+$/.test(length) || Number(length) > maxBytes)
+        endResponse(refuse(413, `The request body is larger than ${maxBytes} bytes.`));
     },
   };
 }

@@ -15,7 +15,15 @@
  */
 import { EnvelopArmor } from '@escape.tech/graphql-armor';
 import { complexityFromQuery } from '@pothos/plugin-complexity';
-import { getOperationAST, GraphQLError, Kind, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode, type ValidationContext } from 'graphql';
+import {
+  getOperationAST,
+  GraphQLError,
+  Kind,
+  type DocumentNode,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type ValidationContext,
+} from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { apiError } from '../errors.js';
 
@@ -47,7 +55,12 @@ export const defaultQueryLimits: Required<QueryLimits> = {
 };
 
 function tooComplex(message: string, limit: string, max?: number, actual?: number): GraphQLError {
-  return apiError('QUERY_TOO_COMPLEX', message, { limit, ...(max !== undefined ? { max } : {}), ...(actual !== undefined ? { actual } : {}), http: { status: 400 } });
+  return apiError('QUERY_TOO_COMPLEX', message, {
+    limit,
+    ...(max !== undefined ? { max } : {}),
+    ...(actual !== undefined ? { actual } : {}),
+    http: { status: 400 },
+  });
 }
 
 /** armor reports "Syntax Error: Aliases limit of 15 exceeded, found 16."; keep the words, add the code. */
@@ -77,10 +90,14 @@ export function useQueryLimits(options: QueryLimits = {}): Plugin {
     },
     onValidate({ addValidationRule, params: { schema, documentAST } }) {
       // graphql 16 has no rule for an operation type the schema lacks (this one is read-only).
-      const missing = (documentAST as DocumentNode).definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && !(schema as GraphQLSchema).getRootType(d.operation));
+      const missing = (documentAST as DocumentNode).definitions.find(
+        (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && !(schema as GraphQLSchema).getRootType(d.operation),
+      );
       if (missing) {
         addValidationRule((ctx: ValidationContext) => {
-          ctx.reportError(new GraphQLError(`This API has no ${missing.operation} operations: it only answers queries.`, { nodes: missing }));
+          ctx.reportError(
+            new GraphQLError(`This API has no ${missing.operation} operations: it only answers queries.`, { nodes: missing }),
+          );
           return {};
         });
       }
@@ -90,15 +107,27 @@ export function useQueryLimits(options: QueryLimits = {}): Plugin {
     onExecute({ args, setResultAndStopExecution }) {
       const operation = getOperationAST(args.document, args.operationName);
       if (!operation) return;
-      const document: DocumentNode = { ...args.document, definitions: (args.document as DocumentNode).definitions.filter((d) => d === operation || d.kind === Kind.FRAGMENT_DEFINITION) };
-      const { depth, breadth, complexity } = complexityFromQuery(document, { schema: args.schema, ctx: args.contextValue as object, variables: (args.variableValues ?? {}) as Record<string, unknown> });
+      const document: DocumentNode = {
+        ...args.document,
+        definitions: (args.document as DocumentNode).definitions.filter((d) => d === operation || d.kind === Kind.FRAGMENT_DEFINITION),
+      };
+      const { depth, breadth, complexity } = complexityFromQuery(document, {
+        schema: args.schema,
+        ctx: args.contextValue as object,
+        variables: (args.variableValues ?? {}) as Record<string, unknown>,
+      });
       const refusal =
         depth > limits.maxDepth
           ? tooComplex(`Query depth of ${depth} exceeds the limit of ${limits.maxDepth}.`, 'depth', limits.maxDepth, depth)
           : breadth > limits.maxBreadth
             ? tooComplex(`Query selects ${breadth} fields; the limit is ${limits.maxBreadth}.`, 'breadth', limits.maxBreadth, breadth)
             : complexity > limits.maxCost
-              ? tooComplex(`Query cost of ${complexity} exceeds the limit of ${limits.maxCost}; ask for smaller pages (\`first\`) or fewer nested lists.`, 'cost', limits.maxCost, complexity)
+              ? tooComplex(
+                  `Query cost of ${complexity} exceeds the limit of ${limits.maxCost}; ask for smaller pages (\`first\`) or fewer nested lists.`,
+                  'cost',
+                  limits.maxCost,
+                  complexity,
+                )
               : null;
       if (refusal) setResultAndStopExecution({ errors: [refusal] });
     },

@@ -9,7 +9,16 @@ builder.node(AnonymousSourceRef, {
   interfaces: [EntityRef],
   description: 'An unnamed source ("one Labour source"), with the side the article gives it.',
   fields: (t) => ({
-    side: t.string({ nullable: true, description: 'The side or leaning the article gives it ("pro-Corbyn").', resolve: (s) => (s.props.side as string | null) ?? null }),
-    affiliation: t.field({ type: OrganisationRef, nullable: true, description: 'The organisation the article ties it to.', ...relatedField('AFFILIATED_WITH', 'OUTGOING', 'first') }),
+    side: t.string({
+      nullable: true,
+      description: 'The side or leaning the article gives it ("pro-Corbyn").',
+      resolve: (s) => (s.props.side as string | null) ?? null,
+    }),
+    affiliation: t.field({
+      type: OrganisationRef,
+      nullable: true,
+      description: 'The organisation the article ties it to.',
+      ...relatedField('AFFILIATED_WITH', 'OUTGOING', 'first'),
+    }),
   }),
 });

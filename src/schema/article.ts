@@ -10,8 +10,16 @@ builder.node(ArticleRef, {
   fields: (t) => ({
     title: t.string({ description: 'The headline.', resolve: (a) => String(a.props.title) }),
     publisher: t.string({ description: 'Who published it.', resolve: (a) => String(a.props.publisher) }),
-    url: t.string({ nullable: true, description: 'Where it was published, when known.', resolve: (a) => (a.props.url as string | null) ?? null }),
-    publishedAt: t.string({ nullable: true, description: 'Publication date (YYYY-MM-DD), when known.', resolve: (a) => (a.props.publishedAt as string | null) ?? null }),
+    url: t.string({
+      nullable: true,
+      description: 'Where it was published, when known.',
+      resolve: (a) => (a.props.url as string | null) ?? null,
+    }),
+    publishedAt: t.string({
+      nullable: true,
+      description: 'Publication date (YYYY-MM-DD), when known.',
+      resolve: (a) => (a.props.publishedAt as string | null) ?? null,
+    }),
     text: t.string({ description: 'The full text, verbatim.', resolve: (a) => String(a.props.text) }),
     sha256: t.string({ description: 'SHA-256 of the text, to tell versions apart.', resolve: (a) => String(a.props.sha256) }),
     sentences: t.connection({
@@ -27,14 +35,26 @@ builder.node(SentenceRef, {
   description: 'One sentence of an article, with its place in the text.',
   fields: (t) => ({
     index: t.int({ description: 'Position in the article, from 0.', resolve: (s) => Number(s.props.index) }),
-    start: t.int({ description: 'Offset of its first character in the article text (code points).', resolve: (s) => Number(s.props.start) }),
+    start: t.int({
+      description: 'Offset of its first character in the article text (code points).',
+      resolve: (s) => Number(s.props.start),
+    }),
     end: t.int({ description: 'Offset just past its last character.', resolve: (s) => Number(s.props.end) }),
     text: t.string({ description: 'The sentence.', resolve: (s) => String(s.props.text) }),
-    article: t.field({ type: ArticleRef, nullable: true, description: 'The article it is part of.', resolve: (s, _a, ctx) => ctx.loaders.node.load(String(s.props.articleId)) }),
+    article: t.field({
+      type: ArticleRef,
+      nullable: true,
+      description: 'The article it is part of.',
+      resolve: (s, _a, ctx) => ctx.loaders.node.load(String(s.props.articleId)),
+    }),
     facts: t.connection({
       type: NodeRef,
       description: 'The facts this sentence is evidence for and the entities it mentions.',
-      resolve: async (s, args, ctx) => pageOf(args, (await related(ctx, s.id, null, 'INCOMING')).map((r) => r.other)),
+      resolve: async (s, args, ctx) =>
+        pageOf(
+          args,
+          (await related(ctx, s.id, null, 'INCOMING')).map((r) => r.other),
+        ),
     }),
   }),
 });

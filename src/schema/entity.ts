@@ -15,13 +15,27 @@ export const EntityKindEnum = builder.enumType('EntityKind', {
   values: ['Person', 'Organisation', 'Place', 'Group', 'AnonymousSource'] as const,
 });
 
-const RoleStatusEnum = builder.enumType('RoleStatus', { description: 'Whether a role is held now.', values: ['current', 'former'] as const });
+const RoleStatusEnum = builder.enumType('RoleStatus', {
+  description: 'Whether a role is held now.',
+  values: ['current', 'former'] as const,
+});
 // What each connection of an entity pages through, from its arguments.
-const rolesOf = (args: { status?: unknown }) => ({ type: 'HOLDS', direction: 'OUTGOING' as const, status: (args.status as string | null | undefined) ?? null });
+const rolesOf = (args: { status?: unknown }) => ({
+  type: 'HOLDS',
+  direction: 'OUTGOING' as const,
+  status: (args.status as string | null | undefined) ?? null,
+});
 const statementsByOf = () => ({ type: 'SAID_BY', direction: 'INCOMING' as const });
-const statementsAboutOf = (args: { stance?: unknown }) => ({ type: 'ABOUT', direction: 'INCOMING' as const, stance: (args.stance as string | null | undefined) ?? null });
+const statementsAboutOf = (args: { stance?: unknown }) => ({
+  type: 'ABOUT',
+  direction: 'INCOMING' as const,
+  stance: (args.stance as string | null | undefined) ?? null,
+});
 
-const EntityOrderEnum = builder.enumType('EntityOrder', { description: 'How to sort entities.', values: ['NAME_ASC', 'NAME_DESC'] as const });
+const EntityOrderEnum = builder.enumType('EntityOrder', {
+  description: 'How to sort entities.',
+  values: ['NAME_ASC', 'NAME_DESC'] as const,
+});
 
 EntityRef.implement({
   description: 'An actor or place the news is about: a person, organisation, place, group or anonymous source.',
@@ -29,10 +43,21 @@ EntityRef.implement({
   resolveType: (e) => String(e.props.kind),
   fields: (t) => ({
     name: t.string({ description: 'The name the articles give it.', resolve: (e) => String(e.props.name) }),
-    aliases: t.stringList({ description: 'Other names the articles use ("Corbyn", "the former party leader").', resolve: (e) => (e.props.aliases as string[] | undefined) ?? [] }),
-    description: t.string({ nullable: true, description: 'A short description.', resolve: (e) => (e.props.description as string | null) ?? null }),
+    aliases: t.stringList({
+      description: 'Other names the articles use ("Corbyn", "the former party leader").',
+      resolve: (e) => (e.props.aliases as string[] | undefined) ?? [],
+    }),
+    description: t.string({
+      nullable: true,
+      description: 'A short description.',
+      resolve: (e) => (e.props.description as string | null) ?? null,
+    }),
     kind: t.field({ type: EntityKindEnum, description: 'Which kind of entity it is.', resolve: (e) => e.props.kind as never }),
-    mentions: t.field({ type: [EvidenceType], description: 'Where the articles mention it.', resolve: (e, _a, ctx) => ctx.loaders.evidence.load(e.id) }),
+    mentions: t.field({
+      type: [EvidenceType],
+      description: 'Where the articles mention it.',
+      resolve: (e, _a, ctx) => ctx.loaders.evidence.load(e.id),
+    }),
     // A connection: an entity named in thousands of articles holds a role node per article.
     roles: t.connection({
       type: RoleRef,
@@ -46,7 +71,11 @@ EntityRef.implement({
       description: 'The events it took part in, each with what it did there (`role`) and the event (`other`).',
       ...relatedField('PARTICIPATED_IN', 'OUTGOING', 'relationships'),
     }),
-    events: t.field({ type: [EventRef], description: 'The events it took part in.', ...relatedField('PARTICIPATED_IN', 'OUTGOING', 'nodes') }),
+    events: t.field({
+      type: [EventRef],
+      description: 'The events it took part in.',
+      ...relatedField('PARTICIPATED_IN', 'OUTGOING', 'nodes'),
+    }),
     statementsBy: t.connection({
       type: StatementRef,
       description: 'What it said.',
@@ -80,9 +109,14 @@ builder.queryFields((t) => ({
       orderBy: t.arg({ type: EntityOrderEnum, required: false, defaultValue: 'NAME_ASC' }),
     },
     resolve: (_r, args, ctx) => {
-      if (args.name && args.name.length > 200) throw apiError('BAD_USER_INPUT', '`name` must be at most 200 characters.', { argument: 'name' });
-      return pageFromDb(ctx, 'read/entities', { kind: args.kind ?? null, name: args.name ?? null, desc: args.orderBy === 'NAME_DESC' }, args);
+      if (args.name && args.name.length > 200)
+        throw apiError('BAD_USER_INPUT', '`name` must be at most 200 characters.', { argument: 'name' });
+      return pageFromDb(
+        ctx,
+        'read/entities',
+        { kind: args.kind ?? null, name: args.name ?? null, desc: args.orderBy === 'NAME_DESC' },
+        args,
+      );
     },
   }),
 }));
-

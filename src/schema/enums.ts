@@ -3,16 +3,25 @@ import { builder } from '../builder.js';
 import { linkTypes } from '../seed/load.js';
 
 export const StanceEnum = builder.enumType('Stance', {
-  description: 'A statement\'s or act\'s position toward its target.',
-  values: { SUPPORT: { description: 'For it.' }, OPPOSE: { description: 'Against it.' }, NEUTRAL: { description: 'Neither; about it without a side.' } } as const,
+  description: "A statement's or act's position toward its target.",
+  values: {
+    SUPPORT: { description: 'For it.' },
+    OPPOSE: { description: 'Against it.' },
+    NEUTRAL: { description: 'Neither; about it without a side.' },
+  } as const,
 });
 
 export const DirectionEnum = builder.enumType('Direction', {
   description: 'Which way a relationship points, seen from the node it was asked from.',
-  values: { OUTGOING: { description: 'From this node to the other.' }, INCOMING: { description: 'From the other node to this one.' }, BOTH: { description: 'Either way (filters only).' } } as const,
+  values: {
+    OUTGOING: { description: 'From this node to the other.' },
+    INCOMING: { description: 'From the other node to this one.' },
+    BOTH: { description: 'Either way (filters only).' },
+  } as const,
 });
 
 export const RelationTypeEnum = builder.enumType('RelationType', {
-  description: 'The kinds of relationship in the graph. SUPPORTED, OPPOSED, PROPOSED, QUOTED, CRITICISED, REMOVED_WHIP_FROM, LEADS, MEMBER_OF and the like are direct relationships between actors; HOLDS, SAID_BY, ABOUT, VOTED, PARTICIPATED_IN and the like tie actors to facts.',
+  description:
+    'The kinds of relationship in the graph. SUPPORTED, OPPOSED, PROPOSED, QUOTED, CRITICISED, REMOVED_WHIP_FROM, LEADS, MEMBER_OF and the like are direct relationships between actors; HOLDS, SAID_BY, ABOUT, VOTED, PARTICIPATED_IN and the like tie actors to facts.',
   values: [...linkTypes].sort(),
 });

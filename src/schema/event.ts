@@ -16,11 +16,31 @@ builder.node(EventRef, {
   description: 'Something that happened, is planned, or is speculated about: a meeting, vote, decision, report, post, process or election.',
   fields: (t) => ({
     name: t.string({ description: 'What the event is.', resolve: (e) => String(e.props.name) }),
-    type: t.string({ description: 'meeting, vote, decision, report, publication, process, request, election, speculation or other.', resolve: (e) => String(e.props.type) }),
-    status: t.field({ type: EventStatusEnum, description: 'happened, ongoing, planned, possible (speculated) or refused.', resolve: (e) => e.props.status as never }),
-    date: t.string({ nullable: true, description: 'When (YYYY[-MM[-DD]]), when the article says.', resolve: (e) => (e.props.date as string | null) ?? null }),
-    description: t.string({ nullable: true, description: 'More about it.', resolve: (e) => (e.props.description as string | null) ?? null }),
-    partOf: t.field({ type: EventRef, nullable: true, description: 'The larger event this is part of.', ...relatedField('PART_OF', 'OUTGOING', 'first') }),
+    type: t.string({
+      description: 'meeting, vote, decision, report, publication, process, request, election, speculation or other.',
+      resolve: (e) => String(e.props.type),
+    }),
+    status: t.field({
+      type: EventStatusEnum,
+      description: 'happened, ongoing, planned, possible (speculated) or refused.',
+      resolve: (e) => e.props.status as never,
+    }),
+    date: t.string({
+      nullable: true,
+      description: 'When (YYYY[-MM[-DD]]), when the article says.',
+      resolve: (e) => (e.props.date as string | null) ?? null,
+    }),
+    description: t.string({
+      nullable: true,
+      description: 'More about it.',
+      resolve: (e) => (e.props.description as string | null) ?? null,
+    }),
+    partOf: t.field({
+      type: EventRef,
+      nullable: true,
+      description: 'The larger event this is part of.',
+      ...relatedField('PART_OF', 'OUTGOING', 'first'),
+    }),
     participants: t.field({
       type: [RelationshipRef],
       description: 'Who took part, each edge with what they did (`role`) and who (`other`).',
@@ -41,7 +61,13 @@ builder.queryFields((t) => ({
     },
     resolve: (_r, args, ctx) => {
       const article = args.article ? toKey(String(args.article), 'article') : null;
-      return pageFromDb(ctx, 'read/facts-by-label', { label: 'Event', articleId: article, status: args.status ?? null, type: args.type ?? null }, args, { article });
+      return pageFromDb(
+        ctx,
+        'read/facts-by-label',
+        { label: 'Event', articleId: article, status: args.status ?? null, type: args.type ?? null },
+        args,
+        { article },
+      );
     },
   }),
 }));

@@ -9,8 +9,21 @@ builder.node(GroupRef, {
   interfaces: [EntityRef],
   description: 'A collective actor the article does not name one by one ("14 members of the NEC", "Starmer\'s supporters").',
   fields: (t) => ({
-    size: t.int({ nullable: true, description: 'How many, when the article says.', resolve: (g) => (g.props.size as number | null) ?? null }),
-    side: t.string({ nullable: true, description: 'Whose side the article puts it on.', resolve: (g) => (g.props.side as string | null) ?? null }),
-    memberOf: t.field({ type: OrganisationRef, nullable: true, description: 'The organisation it belongs to.', ...relatedField('MEMBER_OF', 'OUTGOING', 'first') }),
+    size: t.int({
+      nullable: true,
+      description: 'How many, when the article says.',
+      resolve: (g) => (g.props.size as number | null) ?? null,
+    }),
+    side: t.string({
+      nullable: true,
+      description: 'Whose side the article puts it on.',
+      resolve: (g) => (g.props.side as string | null) ?? null,
+    }),
+    memberOf: t.field({
+      type: OrganisationRef,
+      nullable: true,
+      description: 'The organisation it belongs to.',
+      ...relatedField('MEMBER_OF', 'OUTGOING', 'first'),
+    }),
   }),
 });

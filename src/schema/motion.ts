@@ -13,12 +13,36 @@ builder.node(MotionRef, {
     title: t.string({ description: 'A short name for it.', resolve: (m) => String(m.props.title) }),
     seeks: t.string({ description: 'What it asked for.', resolve: (m) => String(m.props.seeks) }),
     outcome: t.string({ description: 'passed, rejected, withdrawn or pending.', resolve: (m) => String(m.props.outcome) }),
-    proposer: t.field({ type: EntityRef, nullable: true, description: 'Who proposed it.', ...relatedField('PROPOSED', 'INCOMING', 'first') }),
-    target: t.field({ type: NodeRef, nullable: true, description: 'Whom or what it is about.', ...relatedField('TARGETS', 'OUTGOING', 'first') }),
-    decidedBy: t.field({ type: OrganisationRef, nullable: true, description: 'The body that decided it.', ...relatedField('DECIDED_BY', 'OUTGOING', 'first') }),
-    event: t.field({ type: EventRef, nullable: true, description: 'Where it was considered.', ...relatedField('CONSIDERED_AT', 'OUTGOING', 'first') }),
+    proposer: t.field({
+      type: EntityRef,
+      nullable: true,
+      description: 'Who proposed it.',
+      ...relatedField('PROPOSED', 'INCOMING', 'first'),
+    }),
+    target: t.field({
+      type: NodeRef,
+      nullable: true,
+      description: 'Whom or what it is about.',
+      ...relatedField('TARGETS', 'OUTGOING', 'first'),
+    }),
+    decidedBy: t.field({
+      type: OrganisationRef,
+      nullable: true,
+      description: 'The body that decided it.',
+      ...relatedField('DECIDED_BY', 'OUTGOING', 'first'),
+    }),
+    event: t.field({
+      type: EventRef,
+      nullable: true,
+      description: 'Where it was considered.',
+      ...relatedField('CONSIDERED_AT', 'OUTGOING', 'first'),
+    }),
     votes: t.field({ type: [VoteRef], description: 'Votes on it.', ...relatedField('ON', 'INCOMING', 'nodes') }),
-    wording: t.field({ type: [StatementRef], description: 'What its text says, as statements spoken by the motion itself.', ...relatedField('SAID_BY', 'INCOMING', 'nodes') }),
+    wording: t.field({
+      type: [StatementRef],
+      description: 'What its text says, as statements spoken by the motion itself.',
+      ...relatedField('SAID_BY', 'INCOMING', 'nodes'),
+    }),
   }),
 });
 

@@ -11,7 +11,20 @@ import { prefetchPages } from '../graph/lookahead.js';
 import type { GNode } from '../graph/model.js';
 import { NodeRef } from './refs.js';
 
-const typeNames = new Set(['Article', 'Sentence', 'Person', 'Organisation', 'Place', 'Group', 'AnonymousSource', 'Role', 'Event', 'Motion', 'Vote', 'Statement']);
+const typeNames = new Set([
+  'Article',
+  'Sentence',
+  'Person',
+  'Organisation',
+  'Place',
+  'Group',
+  'AnonymousSource',
+  'Role',
+  'Event',
+  'Motion',
+  'Vote',
+  'Statement',
+]);
 
 /** The stable key behind a global id, or the argument itself when it already is a key; `argument` names it in the error. */
 export function toKey(idOrKey: string, argument = 'id'): string {
@@ -22,7 +35,11 @@ export function toKey(idOrKey: string, argument = 'id'): string {
   } catch {
     // not a global id: fall through to the error below
   }
-  throw apiError('BAD_USER_INPUT', `\`${argument}\`: "${idOrKey.slice(0, 100)}" is neither a global id nor a key such as "person:jeremy-corbyn".`, { argument });
+  throw apiError(
+    'BAD_USER_INPUT',
+    `\`${argument}\`: "${idOrKey.slice(0, 100)}" is neither a global id nor a key such as "person:jeremy-corbyn".`,
+    { argument },
+  );
 }
 
 /**
@@ -39,19 +56,33 @@ export async function loadByKey(ctx: Context, idOrKey: string, label: string, in
 
 export function displayName(n: GNode): string {
   const p = n.props;
-  return String(p.name ?? p.title ?? (p.text !== undefined && n.labels.includes('Statement') ? `“${p.text}”` : undefined) ?? (n.labels.includes('Vote') ? `vote ${p.votesFor}–${p.votesAgainst}` : undefined) ?? n.id);
+  return String(
+    p.name ??
+      p.title ??
+      (p.text !== undefined && n.labels.includes('Statement') ? `“${p.text}”` : undefined) ??
+      (n.labels.includes('Vote') ? `vote ${p.votesFor}–${p.votesAgainst}` : undefined) ??
+      n.id,
+  );
 }
 
 builder.interfaceFields(NodeRef, (t) => ({
-  key: t.string({ description: 'The stable key of this node, e.g. "person:jeremy-corbyn"; shared by every article that names it.', resolve: (n) => (n as GNode).id }),
-  label: t.string({ description: 'A human-readable name for this node (name, title or quoted text).', resolve: (n) => displayName(n as GNode) }),
+  key: t.string({
+    description: 'The stable key of this node, e.g. "person:jeremy-corbyn"; shared by every article that names it.',
+    resolve: (n) => (n as GNode).id,
+  }),
+  label: t.string({
+    description: 'A human-readable name for this node (name, title or quoted text).',
+    resolve: (n) => displayName(n as GNode),
+  }),
 }));
 
 /** Options shared by every node type: its key as id, loading through the node loader. */
 export function nodeOptions(label: string) {
   return {
     id: { resolve: (n: GNode) => n.id },
-    isTypeOf: (value: unknown) => typeof value === 'object' && value !== null && Array.isArray((value as GNode).labels) && (value as GNode).labels.includes(label),
-    loadMany: async (ids: string[], ctx: Context) => (await ctx.loaders.node.loadMany(ids)).map((n) => (n && !(n instanceof Error) && n.labels.includes(label) ? n : null)),
+    isTypeOf: (value: unknown) =>
+      typeof value === 'object' && value !== null && Array.isArray((value as GNode).labels) && (value as GNode).labels.includes(label),
+    loadMany: async (ids: string[], ctx: Context) =>
+      (await ctx.loaders.node.loadMany(ids)).map((n) => (n && !(n instanceof Error) && n.labels.includes(label) ? n : null)),
   };
 }

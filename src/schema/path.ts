@@ -17,7 +17,11 @@ const PathRef = builder.objectRef<PathShape>('Path').implement({
   fields: (t) => ({
     length: t.int({ description: 'How many relationships long it is.', resolve: (p) => p.relationships.length }),
     nodes: t.field({ type: [NodeRef], description: 'The nodes in order, from start to end.', resolve: (p) => p.nodes }),
-    relationships: t.field({ type: [RelationshipRef], description: 'The relationships in order; each is seen from the node before it (`other` is the next node).', resolve: (p) => p.relationships }),
+    relationships: t.field({
+      type: [RelationshipRef],
+      description: 'The relationships in order; each is seen from the node before it (`other` is the next node).',
+      resolve: (p) => p.relationships,
+    }),
   }),
 });
 
@@ -29,7 +33,8 @@ interface Row {
 builder.queryField('path', (t) =>
   t.field({
     type: [PathRef],
-    description: 'The shortest chains of relationships between two nodes (keys or global ids), at most `maxHops` long; empty when there is none.',
+    description:
+      'The shortest chains of relationships between two nodes (keys or global ids), at most `maxHops` long; empty when there is none.',
     args: {
       from: t.arg.id({ required: true }),
       to: t.arg.id({ required: true }),

@@ -30,16 +30,53 @@ RelationshipRef.implement({
   description: 'One relationship of the graph, seen from the node it was reached from.',
   fields: (t) => ({
     type: t.field({ type: RelationTypeEnum, description: 'What kind of relationship it is.', resolve: (r) => r.type as never }),
-    direction: t.field({ type: DirectionEnum, description: 'OUTGOING when it points from the node you asked from to `other`.', resolve: (r) => (r.outgoing ? 'OUTGOING' : 'INCOMING') }),
-    from: t.field({ type: NodeRef, nullable: true, description: 'Where it starts.', resolve: (r, _a, ctx) => ctx.loaders.node.load(r.outgoing ? r.self : r.other.id) }),
-    to: t.field({ type: NodeRef, nullable: true, description: 'Where it ends.', resolve: (r, _a, ctx) => ctx.loaders.node.load(r.outgoing ? r.other.id : r.self) }),
+    direction: t.field({
+      type: DirectionEnum,
+      description: 'OUTGOING when it points from the node you asked from to `other`.',
+      resolve: (r) => (r.outgoing ? 'OUTGOING' : 'INCOMING'),
+    }),
+    from: t.field({
+      type: NodeRef,
+      nullable: true,
+      description: 'Where it starts.',
+      resolve: (r, _a, ctx) => ctx.loaders.node.load(r.outgoing ? r.self : r.other.id),
+    }),
+    to: t.field({
+      type: NodeRef,
+      nullable: true,
+      description: 'Where it ends.',
+      resolve: (r, _a, ctx) => ctx.loaders.node.load(r.outgoing ? r.other.id : r.self),
+    }),
     other: t.field({ type: NodeRef, description: 'The node at the other end from the one you asked from.', resolve: (r) => r.other }),
-    via: t.field({ type: NodeRef, nullable: true, description: 'The fact this relationship rests on (a statement, vote, motion, event or role), if any.', ...linkedExtension, resolve: (r, _a, ctx) => (typeof r.props.via === 'string' ? ctx.loaders.node.load(r.props.via) : null) }),
-    derived: t.boolean({ description: 'True when the loader derived it from a fact (a stance, a vote, a proposer) rather than the seed stating it.', resolve: (r) => r.props.derived === true }),
-    role: t.string({ nullable: true, description: 'For PARTICIPATED_IN: what the participant did.', resolve: (r) => asString(r.props.role) }),
+    via: t.field({
+      type: NodeRef,
+      nullable: true,
+      description: 'The fact this relationship rests on (a statement, vote, motion, event or role), if any.',
+      ...linkedExtension,
+      resolve: (r, _a, ctx) => (typeof r.props.via === 'string' ? ctx.loaders.node.load(r.props.via) : null),
+    }),
+    derived: t.boolean({
+      description: 'True when the loader derived it from a fact (a stance, a vote, a proposer) rather than the seed stating it.',
+      resolve: (r) => r.props.derived === true,
+    }),
+    role: t.string({
+      nullable: true,
+      description: 'For PARTICIPATED_IN: what the participant did.',
+      resolve: (r) => asString(r.props.role),
+    }),
     position: t.string({ nullable: true, description: 'For VOTED: FOR, AGAINST or ABSTAIN.', resolve: (r) => asString(r.props.position) }),
-    stance: t.field({ type: StanceEnum, nullable: true, description: 'For ABOUT: the statement\'s stance toward its target.', resolve: (r) => asString(r.props.stance) as never }),
-    evidence: t.field({ type: [EvidenceType], description: 'The words of the article this relationship comes from.', ...linkedExtension, resolve: (r, _a, ctx) => evidenceOf(r, ctx) }),
+    stance: t.field({
+      type: StanceEnum,
+      nullable: true,
+      description: "For ABOUT: the statement's stance toward its target.",
+      resolve: (r) => asString(r.props.stance) as never,
+    }),
+    evidence: t.field({
+      type: [EvidenceType],
+      description: 'The words of the article this relationship comes from.',
+      ...linkedExtension,
+      resolve: (r, _a, ctx) => evidenceOf(r, ctx),
+    }),
   }),
 });
 
@@ -56,21 +93,28 @@ builder.interfaceFields(NodeRef, (t) => {
   // One type is paged in Cypher; several (or all) are read whole and paged here.
   const relationshipsOf = (args: { types?: unknown; direction?: unknown }) => {
     const types = args.types as string[] | null | undefined;
-    return types?.length === 1 ? { type: types[0]!, direction: ((args.direction as Direction | null | undefined) ?? 'BOTH') } : null;
+    return types?.length === 1 ? { type: types[0]!, direction: (args.direction as Direction | null | undefined) ?? 'BOTH' } : null;
   };
   return {
     relationships: t.connection({
       type: RelationshipRef,
-      description: 'This node\'s relationships, optionally of some types and one direction.',
+      description: "This node's relationships, optionally of some types and one direction.",
       args: {
         types: t.arg({ type: [RelationTypeEnum], required: false, description: 'Only these types (default: all).' }),
-        direction: t.arg({ type: DirectionEnum, required: false, defaultValue: 'BOTH', description: 'Only this direction (default: BOTH).' }),
+        direction: t.arg({
+          type: DirectionEnum,
+          required: false,
+          defaultValue: 'BOTH',
+          description: 'Only this direction (default: BOTH).',
+        }),
       },
       ...pageExtension(relationshipsOf, 'other'),
       resolve: async (n, args, ctx, info) => {
         const id = (n as { id: string }).id;
         const of = relationshipsOf(args);
-        return of ? relationshipPage(ctx, id, args, of, pageHints(info)) : pageOf(args, await related(ctx, id, args.types ?? null, args.direction ?? 'BOTH'));
+        return of
+          ? relationshipPage(ctx, id, args, of, pageHints(info))
+          : pageOf(args, await related(ctx, id, args.types ?? null, args.direction ?? 'BOTH'));
       },
     }),
     neighbours: t.connection({
@@ -82,7 +126,11 @@ builder.interfaceFields(NodeRef, (t) => {
         return pageOf(args, [...seen.values()]);
       },
     }),
-    supporters: stance('SUPPORTED', 'INCOMING', 'Who supported this, each with the statement, vote or act behind it (`via`) and its evidence.'),
+    supporters: stance(
+      'SUPPORTED',
+      'INCOMING',
+      'Who supported this, each with the statement, vote or act behind it (`via`) and its evidence.',
+    ),
     opponents: stance('OPPOSED', 'INCOMING', 'Who opposed this, each with the statement, vote or act behind it (`via`) and its evidence.'),
     supported: stance('SUPPORTED', 'OUTGOING', 'What this supported, each with the fact behind it.'),
     opposed: stance('OPPOSED', 'OUTGOING', 'What this opposed, each with the fact behind it.'),

@@ -11,10 +11,27 @@ builder.node(RoleRef, {
   fields: (t) => ({
     title: t.string({ description: 'The role as the article names it.', resolve: (r) => String(r.props.title) }),
     status: t.string({ description: 'current or former.', resolve: (r) => String(r.props.status) }),
-    since: t.string({ nullable: true, description: 'When it began (YYYY[-MM[-DD]]), when known.', resolve: (r) => (r.props.since as string | null) ?? null }),
-    until: t.string({ nullable: true, description: 'When it ended, when known.', resolve: (r) => (r.props.until as string | null) ?? null }),
-    duration: t.string({ nullable: true, description: 'How long, in the article\'s words ("nearly 40 years").', resolve: (r) => (r.props.duration as string | null) ?? null }),
+    since: t.string({
+      nullable: true,
+      description: 'When it began (YYYY[-MM[-DD]]), when known.',
+      resolve: (r) => (r.props.since as string | null) ?? null,
+    }),
+    until: t.string({
+      nullable: true,
+      description: 'When it ended, when known.',
+      resolve: (r) => (r.props.until as string | null) ?? null,
+    }),
+    duration: t.string({
+      nullable: true,
+      description: 'How long, in the article\'s words ("nearly 40 years").',
+      resolve: (r) => (r.props.duration as string | null) ?? null,
+    }),
     holder: t.field({ type: EntityRef, nullable: true, description: 'Who holds it.', ...relatedField('HOLDS', 'INCOMING', 'first') }),
-    in: t.field({ type: EntityRef, nullable: true, description: 'The organisation or place it is in.', ...relatedField('IN', 'OUTGOING', 'first') }),
+    in: t.field({
+      type: EntityRef,
+      nullable: true,
+      description: 'The organisation or place it is in.',
+      ...relatedField('IN', 'OUTGOING', 'first'),
+    }),
   }),
 });

@@ -22,7 +22,8 @@ const SearchHitRef = builder.objectRef<Hit>('SearchHit').implement({
 builder.queryField('search', (t) =>
   t.field({
     type: [SearchHitRef],
-    description: 'Entities whose name or alias, and statements whose words, match the text (every word must match; a word also matches as a prefix). Best first.',
+    description:
+      'Entities whose name or alias, and statements whose words, match the text (every word must match; a word also matches as a prefix). Best first.',
     args: {
       text: t.arg.string({ required: true, description: 'Words to look for.' }),
       first: t.arg.int({ required: false, defaultValue: 10, description: 'How many results (1–50).' }),

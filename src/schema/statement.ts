@@ -11,7 +11,10 @@ import { EntityRef, EventRef, FactRef, NodeRef, RelationshipRef, StatementRef } 
 
 const StatementModeEnum = builder.enumType('StatementMode', {
   description: 'How the article gives a statement.',
-  values: { verbatim: { description: 'The speaker\'s own words, in quotation marks.' }, reported: { description: 'The article\'s paraphrase.' } } as const,
+  values: {
+    verbatim: { description: "The speaker's own words, in quotation marks." },
+    reported: { description: "The article's paraphrase." },
+  } as const,
 });
 
 builder.node(StatementRef, {
@@ -21,10 +24,30 @@ builder.node(StatementRef, {
   fields: (t) => ({
     text: t.string({ description: 'The words, as the article gives them.', resolve: (s) => String(s.props.text) }),
     mode: t.field({ type: StatementModeEnum, description: 'verbatim or reported.', resolve: (s) => s.props.mode as never }),
-    speaker: t.field({ type: NodeRef, nullable: true, description: 'Who or what said it: a person, an anonymous source, a group, or a document such as a motion.', ...relatedField('SAID_BY', 'OUTGOING', 'first') }),
-    toldTo: t.field({ type: EntityRef, nullable: true, description: 'The outlet or person it was told to.', ...relatedField('TOLD_TO', 'OUTGOING', 'first') }),
-    madeIn: t.field({ type: EventRef, nullable: true, description: 'The event it was made in (a post, a meeting).', ...relatedField('MADE_IN', 'OUTGOING', 'first') }),
-    quotes: t.field({ type: EntityRef, nullable: true, description: 'Whom the statement itself quotes.', ...relatedField('QUOTES', 'OUTGOING', 'first') }),
+    speaker: t.field({
+      type: NodeRef,
+      nullable: true,
+      description: 'Who or what said it: a person, an anonymous source, a group, or a document such as a motion.',
+      ...relatedField('SAID_BY', 'OUTGOING', 'first'),
+    }),
+    toldTo: t.field({
+      type: EntityRef,
+      nullable: true,
+      description: 'The outlet or person it was told to.',
+      ...relatedField('TOLD_TO', 'OUTGOING', 'first'),
+    }),
+    madeIn: t.field({
+      type: EventRef,
+      nullable: true,
+      description: 'The event it was made in (a post, a meeting).',
+      ...relatedField('MADE_IN', 'OUTGOING', 'first'),
+    }),
+    quotes: t.field({
+      type: EntityRef,
+      nullable: true,
+      description: 'Whom the statement itself quotes.',
+      ...relatedField('QUOTES', 'OUTGOING', 'first'),
+    }),
     about: t.field({
       type: [RelationshipRef],
       description: 'Whom or what it is about: each edge has the `stance` and the target (`other`).',
@@ -36,7 +59,8 @@ builder.node(StatementRef, {
 builder.queryFields((t) => ({
   statements: t.connection({
     type: StatementRef,
-    description: 'Statements in article order, filtered by speaker, by target and stance, by mode or by article. "What did X say about Y": speaker X, about Y.',
+    description:
+      'Statements in article order, filtered by speaker, by target and stance, by mode or by article. "What did X say about Y": speaker X, about Y.',
     args: {
       speaker: t.arg.id({ required: false, description: 'Said by this node (key or global id).' }),
       about: t.arg.id({ required: false, description: 'About this node (key or global id).' }),
@@ -52,7 +76,14 @@ builder.queryFields((t) => ({
       const article = args.article ? toKey(String(args.article), 'article') : null;
       // Start from the most selective node given, so the cost follows that node's statements.
       const query = about ? 'read/statements-about' : speaker ? 'read/statements-by' : 'read/statements';
-      return pageFromDb(ctx, query, { speaker, about, stance: args.stance ?? null, mode: args.mode ?? null, articleId: article }, args, { speaker, about, article }, pageHints(info).follow);
+      return pageFromDb(
+        ctx,
+        query,
+        { speaker, about, stance: args.stance ?? null, mode: args.mode ?? null, articleId: article },
+        args,
+        { speaker, about, article },
+        pageHints(info).follow,
+      );
     },
   }),
 }));

@@ -11,11 +11,20 @@ builder.node(VoteRef, {
   fields: (t) => ({
     votesFor: t.int({ description: 'Votes for the motion.', resolve: (v) => Number(v.props.votesFor) }),
     votesAgainst: t.int({ description: 'Votes against it.', resolve: (v) => Number(v.props.votesAgainst) }),
-    abstentions: t.int({ nullable: true, description: 'Abstentions, when the article says.', resolve: (v) => (v.props.abstentions as number | null) ?? null }),
+    abstentions: t.int({
+      nullable: true,
+      description: 'Abstentions, when the article says.',
+      resolve: (v) => (v.props.abstentions as number | null) ?? null,
+    }),
     outcome: t.string({ description: 'passed, rejected or tied.', resolve: (v) => String(v.props.outcome) }),
     motion: t.field({ type: MotionRef, nullable: true, description: 'What was voted on.', ...relatedField('ON', 'OUTGOING', 'first') }),
     body: t.field({ type: OrganisationRef, nullable: true, description: 'Who voted.', ...relatedField('BY', 'OUTGOING', 'first') }),
-    event: t.field({ type: EventRef, nullable: true, description: 'The meeting it was held at.', ...relatedField('HELD_AT', 'OUTGOING', 'first') }),
+    event: t.field({
+      type: EventRef,
+      nullable: true,
+      description: 'The meeting it was held at.',
+      ...relatedField('HELD_AT', 'OUTGOING', 'first'),
+    }),
     positions: t.field({
       type: [RelationshipRef],
       description: 'How named voters or groups voted: each edge has `position` and the voter (`other`).',

@@ -12,9 +12,14 @@ import { SeedConflictError } from './load.js';
 import { seedAll } from './seed-all.js';
 import { SeedValidationError, validateSeed } from './validate.js';
 
-const { values, positionals } = parseArgs({ options: { check: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true });
+const { values, positionals } = parseArgs({
+  options: { check: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } },
+  allowPositionals: true,
+});
 if (values.help) {
-  console.log('Usage: npm run seed [-- [--check] [PATH]]\n  PATH     a seed folder, or a folder of them (default: SEED_DIR or seeds/)\n  --check  validate only; write nothing');
+  console.log(
+    'Usage: npm run seed [-- [--check] [PATH]]\n  PATH     a seed folder, or a folder of them (default: SEED_DIR or seeds/)\n  --check  validate only; write nothing',
+  );
   process.exit(0);
 }
 
@@ -25,7 +30,9 @@ try {
     for (const dir of discoverSeeds(path)) {
       const plan = validateSeed(dir);
       const g = plan.graph;
-      console.log(`${dir}: valid: ${plan.sentences.length} sentences, ${g.entities.length} entities, ${g.roles.length} roles, ${g.events.length} events, ${g.motions.length} motions, ${g.votes.length} votes, ${g.statements.length} statements, ${plan.relations.length} relationships (${g.relations.length} explicit), ${g.noFacts.length} sentences marked as giving no fact`);
+      console.log(
+        `${dir}: valid: ${plan.sentences.length} sentences, ${g.entities.length} entities, ${g.roles.length} roles, ${g.events.length} events, ${g.motions.length} motions, ${g.votes.length} votes, ${g.statements.length} statements, ${plan.relations.length} relationships (${g.relations.length} explicit), ${g.noFacts.length} sentences marked as giving no fact`,
+      );
     }
   } else {
     const conn = await connect(config, (l) => console.log(l));

@@ -19,7 +19,11 @@ export const entityKinds = ['Person', 'Organisation', 'Place', 'Group', 'Anonymo
 export type EntityKind = (typeof entityKinds)[number];
 
 const idWith = (prefixes: readonly string[], what: string) =>
-  z.string().regex(new RegExp(`^(${prefixes.join('|')}):${slug}$`), { error: `must be ${what} id such as "${prefixes[0]}:some-name" (lowercase, digits and dashes)` });
+  z
+    .string()
+    .regex(new RegExp(`^(${prefixes.join('|')}):${slug}$`), {
+      error: `must be ${what} id such as "${prefixes[0]}:some-name" (lowercase, digits and dashes)`,
+    });
 
 export const idPrefix = {
   Person: 'person',
@@ -46,7 +50,10 @@ export const evidenceSchema = z.union([
     occurrence: z.number().int().min(1).describe('Which appearance of the words, counting from 1, when they appear more than once.'),
   }),
 ]);
-const evidence = z.array(evidenceSchema).min(1, { error: 'needs at least one piece of evidence' }).describe('Exact words of the article that support this.');
+const evidence = z
+  .array(evidenceSchema)
+  .min(1, { error: 'needs at least one piece of evidence' })
+  .describe('Exact words of the article that support this.');
 
 const stance = z.enum(['SUPPORT', 'OPPOSE', 'NEUTRAL']);
 const isoDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, { error: 'must be a date as YYYY, YYYY-MM or YYYY-MM-DD' });
@@ -145,8 +152,12 @@ export const voteSchema = z.strictObject({
 
 export const statementSchema = z.strictObject({
   id: idWith([idPrefix.Statement], 'a statement'),
-  speaker: z.union([entityId, idWith([idPrefix.Motion], 'a motion')]).describe('Who or what said it: an entity, or a document such as a motion.'),
-  mode: z.enum(['verbatim', 'reported']).describe('verbatim: the speaker\'s own words in quotation marks; reported: the article\'s paraphrase.'),
+  speaker: z
+    .union([entityId, idWith([idPrefix.Motion], 'a motion')])
+    .describe('Who or what said it: an entity, or a document such as a motion.'),
+  mode: z
+    .enum(['verbatim', 'reported'])
+    .describe("verbatim: the speaker's own words in quotation marks; reported: the article's paraphrase."),
   text: z.string().min(2).describe('The words said, exactly as the article gives them (also located as evidence).'),
   toldTo: entityId.optional().describe('The outlet or person it was told to.'),
   via: idWith([idPrefix.Event], 'an event').optional().describe('The event it was made in (a post, a meeting).'),

@@ -26,14 +26,50 @@ export interface LoadSummary {
 
 /** Relationship types the loader may create; everything it writes is one of these. */
 export const linkTypes = new Set([
-  'HOLDS', 'IN', 'PART_OF', 'MEMBER_OF', 'AFFILIATED_WITH', 'PARTICIPATED_IN', 'TARGETS', 'DECIDED_BY', 'CONSIDERED_AT',
-  'ON', 'BY', 'HELD_AT', 'VOTED', 'SAID_BY', 'TOLD_TO', 'MADE_IN', 'QUOTES', 'ABOUT',
-  'PROPOSED', 'SUPPORTED', 'OPPOSED', 'QUOTED', 'LEADS', 'REPRESENTS', 'REMOVED_WHIP_FROM', 'CRITICISED', 'PRAISED',
-  'ACCUSED', 'INVESTIGATED', 'ALLIED_WITH', 'WORKS_FOR',
+  'HOLDS',
+  'IN',
+  'PART_OF',
+  'MEMBER_OF',
+  'AFFILIATED_WITH',
+  'PARTICIPATED_IN',
+  'TARGETS',
+  'DECIDED_BY',
+  'CONSIDERED_AT',
+  'ON',
+  'BY',
+  'HELD_AT',
+  'VOTED',
+  'SAID_BY',
+  'TOLD_TO',
+  'MADE_IN',
+  'QUOTES',
+  'ABOUT',
+  'PROPOSED',
+  'SUPPORTED',
+  'OPPOSED',
+  'QUOTED',
+  'LEADS',
+  'REPRESENTS',
+  'REMOVED_WHIP_FROM',
+  'CRITICISED',
+  'PRAISED',
+  'ACCUSED',
+  'INVESTIGATED',
+  'ALLIED_WITH',
+  'WORKS_FOR',
 ]);
 
-interface Link { type: string; from: string; to: string; props: Record<string, unknown> }
-interface FactRow { id: string; label: string; props: Record<string, unknown> }
+interface Link {
+  type: string;
+  from: string;
+  to: string;
+  props: Record<string, unknown>;
+}
+interface FactRow {
+  id: string;
+  label: string;
+  props: Record<string, unknown>;
+}
 
 const sentenceId = (articleId: string, index: number) => `${articleId}#${index}`;
 
@@ -70,12 +106,20 @@ export function planWrites(plan: SeedPlan) {
 
   const facts: FactRow[] = [];
   for (const r of graph.roles) {
-    facts.push({ id: r.id, label: 'Role', props: { title: r.title, status: r.status, since: r.since ?? null, until: r.until ?? null, duration: r.duration ?? null } });
+    facts.push({
+      id: r.id,
+      label: 'Role',
+      props: { title: r.title, status: r.status, since: r.since ?? null, until: r.until ?? null, duration: r.duration ?? null },
+    });
     link('HOLDS', r.holder, r.id);
     link('IN', r.id, r.in);
   }
   for (const e of graph.events) {
-    facts.push({ id: e.id, label: 'Event', props: { name: e.name, type: e.type, status: e.status, date: e.date ?? null, description: e.description ?? null } });
+    facts.push({
+      id: e.id,
+      label: 'Event',
+      props: { name: e.name, type: e.type, status: e.status, date: e.date ?? null, description: e.description ?? null },
+    });
     link('PART_OF', e.id, e.partOf);
     for (const p of e.participants) link('PARTICIPATED_IN', p.entity, e.id, { role: p.role, ...part(e.id, p.entity) });
   }
@@ -86,7 +130,11 @@ export function planWrites(plan: SeedPlan) {
     link('CONSIDERED_AT', m.id, m.event);
   }
   for (const v of graph.votes) {
-    facts.push({ id: v.id, label: 'Vote', props: { votesFor: v.for, votesAgainst: v.against, abstentions: v.abstentions ?? null, outcome: v.outcome } });
+    facts.push({
+      id: v.id,
+      label: 'Vote',
+      props: { votesFor: v.for, votesAgainst: v.against, abstentions: v.abstentions ?? null, outcome: v.outcome },
+    });
     link('ON', v.id, v.motion);
     link('BY', v.id, v.body);
     link('HELD_AT', v.id, v.event);
@@ -110,13 +158,28 @@ export function planWrites(plan: SeedPlan) {
   for (const [node, spans] of plan.evidence) {
     const type = factIds.has(node) ? 'EVIDENCED_BY' : entities.some((e) => e.id === node) ? 'MENTIONED_IN' : null;
     if (!type) continue; // relations keep their evidence as properties
-    for (const span of spans) for (const s of span.sentences) evidence.push({ node, sentence: sentenceId(articleId, s), type, start: span.start, end: span.end });
+    for (const span of spans)
+      for (const s of span.sentences) evidence.push({ node, sentence: sentenceId(articleId, s), type, start: span.start, end: span.end });
   }
 
   return {
     articleId,
-    article: { id: articleId, title: plan.article.title, publisher: plan.article.publisher, url: plan.article.url ?? null, publishedAt: plan.article.publishedAt ?? null, text: plan.article.text, sha256: plan.article.sha256 },
-    sentences: plan.sentences.map((s) => ({ id: sentenceId(articleId, s.index), index: s.index, start: s.start, end: s.end, text: s.text })),
+    article: {
+      id: articleId,
+      title: plan.article.title,
+      publisher: plan.article.publisher,
+      url: plan.article.url ?? null,
+      publishedAt: plan.article.publishedAt ?? null,
+      text: plan.article.text,
+      sha256: plan.article.sha256,
+    },
+    sentences: plan.sentences.map((s) => ({
+      id: sentenceId(articleId, s.index),
+      index: s.index,
+      start: s.start,
+      end: s.end,
+      text: s.text,
+    })),
     entities,
     facts,
     evidence,
@@ -127,9 +190,15 @@ export function planWrites(plan: SeedPlan) {
 export async function loadSeed(db: GraphDb, plan: SeedPlan): Promise<LoadSummary> {
   const w = planWrites(plan);
   return db.writeTransaction(async (tx) => {
-    const conflicts = await tx.run('seed/conflicts', { articleId: w.articleId, facts: w.facts.map((f) => ({ id: f.id })), entities: w.entities.map((e) => ({ id: e.id, kind: e.kind })) });
+    const conflicts = await tx.run('seed/conflicts', {
+      articleId: w.articleId,
+      facts: w.facts.map((f) => ({ id: f.id })),
+      entities: w.entities.map((e) => ({ id: e.id, kind: e.kind })),
+    });
     if (conflicts.length) {
-      throw new SeedConflictError(`${plan.dir}: cannot load, ${conflicts.length} id(s) clash with the database:\n${conflicts.map((c) => `  ${c.id} ${c.problem}`).join('\n')}`);
+      throw new SeedConflictError(
+        `${plan.dir}: cannot load, ${conflicts.length} id(s) clash with the database:\n${conflicts.map((c) => `  ${c.id} ${c.problem}`).join('\n')}`,
+      );
     }
     await tx.run('seed/clear-article', { articleId: w.articleId });
     const [a] = await tx.run('seed/article', { article: w.article, sentences: w.sentences });
@@ -137,6 +206,13 @@ export async function loadSeed(db: GraphDb, plan: SeedPlan): Promise<LoadSummary
     const [f] = await tx.run('seed/facts', { articleId: w.articleId, facts: w.facts });
     const [ev] = await tx.run('seed/evidence', { articleId: w.articleId, evidence: w.evidence });
     const [l] = await tx.run('seed/links', { articleId: w.articleId, links: w.links });
-    return { articleId: w.articleId, sentences: a?.sentences ?? 0, entities: e?.entities ?? 0, facts: f?.facts ?? 0, evidence: ev?.evidence ?? 0, links: l?.links ?? 0 };
+    return {
+      articleId: w.articleId,
+      sentences: a?.sentences ?? 0,
+      entities: e?.entities ?? 0,
+      facts: f?.facts ?? 0,
+      evidence: ev?.evidence ?? 0,
+      links: l?.links ?? 0,
+    };
   });
 }

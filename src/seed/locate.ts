@@ -45,11 +45,16 @@ export function locate(text: string, evidence: Evidence, toCodePoint: (i: number
   const show = JSON.stringify(quote.length > 80 ? `${quote.slice(0, 77)}...` : quote);
   if (at.length === 0) return { ok: false, reason: `the words ${show} are not in the article (check quotes, dashes and spacing)` };
   if (typeof evidence === 'string') {
-    if (at.length > 1) return { ok: false, reason: `the words ${show} appear ${at.length} times; write { quote, occurrence } to say which, or quote more words` };
+    if (at.length > 1)
+      return {
+        ok: false,
+        reason: `the words ${show} appear ${at.length} times; write { quote, occurrence } to say which, or quote more words`,
+      };
     return { ok: true, span: { start: toCodePoint(at[0]!), end: toCodePoint(at[0]! + quote.length) } };
   }
   const index = at[evidence.occurrence - 1];
-  if (index === undefined) return { ok: false, reason: `occurrence ${evidence.occurrence} of ${show} asked for, but the words appear ${at.length} time(s)` };
+  if (index === undefined)
+    return { ok: false, reason: `occurrence ${evidence.occurrence} of ${show} asked for, but the words appear ${at.length} time(s)` };
   return { ok: true, span: { start: toCodePoint(index), end: toCodePoint(index + quote.length) } };
 }
 

@@ -25,7 +25,9 @@ export async function seedAll(db: GraphDb, path: string, log: (line: string) => 
   for (const [i, plan] of plans.entries()) {
     const s = await loadSeed(db, plan);
     summaries.push(s);
-    log(`  [${i + 1}/${plans.length}] ${plan.dir}: ${s.sentences} sentences, ${s.entities} entities, ${s.facts} facts, ${s.links} relationships, ${s.evidence} evidence links`);
+    log(
+      `  [${i + 1}/${plans.length}] ${plan.dir}: ${s.sentences} sentences, ${s.entities} entities, ${s.facts} facts, ${s.links} relationships, ${s.evidence} evidence links`,
+    );
   }
   return summaries;
 }

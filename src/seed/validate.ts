@@ -99,7 +99,15 @@ export function validateSeed(dir: string): SeedPlan {
 
   if (doc.errors.length) {
     // One syntax slip cascades into hundreds of errors; the first few say where it is.
-    const first = doc.errors.slice(0, 3).map((e) => ({ file: shown(graphFile), line: e.linePos?.[0].line, column: e.linePos?.[0].col, path: '', message: `YAML: ${e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}` }));
+    const first = doc.errors
+      .slice(0, 3)
+      .map((e) => ({
+        file: shown(graphFile),
+        line: e.linePos?.[0].line,
+        column: e.linePos?.[0].col,
+        path: '',
+        message: `YAML: ${e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`,
+      }));
     throw new SeedValidationError(first);
   }
   let plain: unknown;
@@ -128,7 +136,14 @@ export function validateSeed(dir: string): SeedPlan {
     if (!e.id.startsWith(`${prefix}:`)) problem(['entities', i, 'id'], `a ${e.kind} id starts with "${prefix}:"`);
   });
   const sections = ['roles', 'events', 'motions', 'votes', 'statements', 'relations'] as const;
-  const factKind = { roles: 'Role', events: 'Event', motions: 'Motion', votes: 'Vote', statements: 'Statement', relations: 'Relation' } as const;
+  const factKind = {
+    roles: 'Role',
+    events: 'Event',
+    motions: 'Motion',
+    votes: 'Vote',
+    statements: 'Statement',
+    relations: 'Relation',
+  } as const;
   for (const section of sections) graph[section].forEach((f, i) => register(f.id, factKind[section], [section, i, 'id']));
   const ref = (id: string | undefined, kinds: string[] | null, path: Path) => {
     if (id === undefined) return;
@@ -164,7 +179,8 @@ export function validateSeed(dir: string): SeedPlan {
     ref(v.event, ['Event'], ['votes', i, 'event']);
     v.positions.forEach((p, j) => ref(p.voter, entityKinds, ['votes', i, 'positions', j, 'voter']));
     const passed = v.for > v.against ? 'passed' : v.for < v.against ? 'rejected' : 'tied';
-    if (v.outcome !== passed) problem(['votes', i, 'outcome'], `${v.for} for and ${v.against} against means "${passed}", not "${v.outcome}"`);
+    if (v.outcome !== passed)
+      problem(['votes', i, 'outcome'], `${v.for} for and ${v.against} against means "${passed}", not "${v.outcome}"`);
   });
   graph.statements.forEach((s, i) => {
     ref(s.speaker, [...entityKinds, 'Motion'], ['statements', i, 'speaker']);
@@ -198,8 +214,14 @@ export function validateSeed(dir: string): SeedPlan {
   const partEvidence = new Map<string, EvidenceSpan[]>();
   graph.entities.forEach((e, i) => evidence.set(e.id, resolve(e.evidence, ['entities', i, 'evidence'])));
   for (const section of sections) graph[section].forEach((f, i) => evidence.set(f.id, resolve(f.evidence, [section, i, 'evidence'])));
-  graph.events.forEach((e, i) => e.participants.forEach((p, j) => partEvidence.set(`${e.id}|${p.entity}`, resolve(p.evidence, ['events', i, 'participants', j, 'evidence']))));
-  graph.votes.forEach((v, i) => v.positions.forEach((p, j) => partEvidence.set(`${v.id}|${p.voter}`, resolve(p.evidence, ['votes', i, 'positions', j, 'evidence']))));
+  graph.events.forEach((e, i) =>
+    e.participants.forEach((p, j) =>
+      partEvidence.set(`${e.id}|${p.entity}`, resolve(p.evidence, ['events', i, 'participants', j, 'evidence'])),
+    ),
+  );
+  graph.votes.forEach((v, i) =>
+    v.positions.forEach((p, j) => partEvidence.set(`${v.id}|${p.voter}`, resolve(p.evidence, ['votes', i, 'positions', j, 'evidence']))),
+  );
   const statementSpans = new Map<string, Span>();
   graph.statements.forEach((s, i) => {
     const [span] = resolve([s.text], ['statements', i, 'text']);
@@ -208,7 +230,11 @@ export function validateSeed(dir: string): SeedPlan {
   graph.noFacts.forEach((n, i) => resolve([n.sentence], ['noFacts', i, 'sentence']));
   const uncovered = sentences.filter((s) => !covered.has(s.index));
   for (const s of uncovered) {
-    problems.push({ file: shown(graphFile), path: '', message: `sentence ${s.index + 1} of article.txt is not evidence for any fact; add a fact or list it under noFacts: ${JSON.stringify(s.text.slice(0, 100))}` });
+    problems.push({
+      file: shown(graphFile),
+      path: '',
+      message: `sentence ${s.index + 1} of article.txt is not evidence for any fact; add a fact or list it under noFacts: ${JSON.stringify(s.text.slice(0, 100))}`,
+    });
   }
 
   if (problems.length) throw new SeedValidationError(problems);
@@ -230,24 +256,70 @@ export function validateSeed(dir: string): SeedPlan {
  * follow from facts (a statement's stance, a vote position, a motion's proposer, whom a
  * statement quotes), each pointing back at the fact behind it through `via`.
  */
-function deriveRelations(graph: GraphFile, evidence: Map<string, EvidenceSpan[]>, partEvidence: Map<string, EvidenceSpan[]>): DerivedRelation[] {
-  const out: DerivedRelation[] = graph.relations.map((r) => ({ id: r.id, type: r.type, from: r.from, to: r.to, via: r.via ?? null, derived: false, evidence: evidence.get(r.id) ?? [] }));
+function deriveRelations(
+  graph: GraphFile,
+  evidence: Map<string, EvidenceSpan[]>,
+  partEvidence: Map<string, EvidenceSpan[]>,
+): DerivedRelation[] {
+  const out: DerivedRelation[] = graph.relations.map((r) => ({
+    id: r.id,
+    type: r.type,
+    from: r.from,
+    to: r.to,
+    via: r.via ?? null,
+    derived: false,
+    evidence: evidence.get(r.id) ?? [],
+  }));
   for (const s of graph.statements) {
     for (const a of s.about) {
       if (a.stance === 'NEUTRAL' || a.target === s.speaker) continue;
-      out.push({ id: `${s.id}>${a.stance === 'SUPPORT' ? 'supported' : 'opposed'}>${a.target}`, type: a.stance === 'SUPPORT' ? 'SUPPORTED' : 'OPPOSED', from: s.speaker, to: a.target, via: s.id, derived: true, evidence: evidence.get(s.id) ?? [] });
+      out.push({
+        id: `${s.id}>${a.stance === 'SUPPORT' ? 'supported' : 'opposed'}>${a.target}`,
+        type: a.stance === 'SUPPORT' ? 'SUPPORTED' : 'OPPOSED',
+        from: s.speaker,
+        to: a.target,
+        via: s.id,
+        derived: true,
+        evidence: evidence.get(s.id) ?? [],
+      });
     }
-    if (s.quotes) out.push({ id: `${s.id}>quoted>${s.quotes}`, type: 'QUOTED', from: s.speaker, to: s.quotes, via: s.id, derived: true, evidence: evidence.get(s.id) ?? [] });
+    if (s.quotes)
+      out.push({
+        id: `${s.id}>quoted>${s.quotes}`,
+        type: 'QUOTED',
+        from: s.speaker,
+        to: s.quotes,
+        via: s.id,
+        derived: true,
+        evidence: evidence.get(s.id) ?? [],
+      });
   }
   for (const v of graph.votes) {
     for (const p of v.positions) {
       if (p.position === 'ABSTAIN') continue;
       const own = partEvidence.get(`${v.id}|${p.voter}`) ?? [];
-      out.push({ id: `${v.id}>${p.position.toLowerCase()}>${p.voter}`, type: p.position === 'FOR' ? 'SUPPORTED' : 'OPPOSED', from: p.voter, to: v.motion, via: v.id, derived: true, evidence: own.length ? own : (evidence.get(v.id) ?? []) });
+      out.push({
+        id: `${v.id}>${p.position.toLowerCase()}>${p.voter}`,
+        type: p.position === 'FOR' ? 'SUPPORTED' : 'OPPOSED',
+        from: p.voter,
+        to: v.motion,
+        via: v.id,
+        derived: true,
+        evidence: own.length ? own : (evidence.get(v.id) ?? []),
+      });
     }
   }
   for (const m of graph.motions) {
-    if (m.proposer) out.push({ id: `${m.id}>proposed`, type: 'PROPOSED', from: m.proposer, to: m.id, via: m.id, derived: true, evidence: evidence.get(m.id) ?? [] });
+    if (m.proposer)
+      out.push({
+        id: `${m.id}>proposed`,
+        type: 'PROPOSED',
+        from: m.proposer,
+        to: m.id,
+        via: m.id,
+        derived: true,
+        evidence: evidence.get(m.id) ?? [],
+      });
   }
   return out;
 }
