@@ -12,9 +12,11 @@ import { createLoaders, type Loaders } from './graph/loaders.js';
 export interface Context {
   db: GraphReader;
   loaders: Loaders;
+  /** Aborts when the request's deadline passes or its client goes away (src/plugins/use-request-deadline.ts stops execution on it). */
+  signal: AbortSignal;
 }
 
 export function createContext(db: GraphDb, signal: AbortSignal): Context {
   const reader = db.reader(signal);
-  return { db: reader, loaders: createLoaders(reader) };
+  return { db: reader, loaders: createLoaders(reader), signal };
 }

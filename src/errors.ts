@@ -25,7 +25,9 @@ export type ErrorCode =
   /** A Neo4j transaction ran past its timeout. */
   | 'DATABASE_TIMEOUT'
   /** The request ran past its deadline. */
-  | 'REQUEST_TIMEOUT';
+  | 'REQUEST_TIMEOUT'
+  /** The answer grew past the cap on response bytes (HTTP 400); `extensions.max` says it. */
+  | 'RESPONSE_TOO_LARGE';
 
 const codes = new Set<string>([
   'BAD_USER_INPUT',
@@ -34,6 +36,7 @@ const codes = new Set<string>([
   'DATABASE_UNAVAILABLE',
   'DATABASE_TIMEOUT',
   'REQUEST_TIMEOUT',
+  'RESPONSE_TOO_LARGE',
 ]);
 
 export function apiError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {

@@ -7,6 +7,12 @@
  * requests already sent on open connections) finish, up to `graceMs` (default 10 s; then
  * their connections are cut), closes idle keep-alive connections, and resolves when no
  * connection is left.
+ *
+ * Slow clients: a request's headers must arrive within `headersTimeoutMs` (default 5 s) and
+ * the whole request within `requestTimeoutMs` (default 10 s; Node's own defaults are 60 s and
+ * 300 s, checked every 30 s); and a response not fully sent `sendGraceMs` (1 s) after
+ * `requestTimeoutMs` has its connection closed, so a client that never reads cannot hold its
+ * answer in memory. (The app stops resolving at the same deadline: src/plugins/use-request-deadline.ts.)
  */
 import { createServer, type RequestListener, type Server } from 'node:http';
 import { Server as NetServer, type AddressInfo } from 'node:net';
@@ -18,14 +24,42 @@ export interface RunningServer {
   close(graceMs?: number): Promise<void>;
 }
 
+export interface ListenOptions {
+  port: number;
+  host: string;
+  /** Deadline for receiving a request and for sending its answer (default 10 s). */
+  requestTimeoutMs?: number;
+  /** Deadline for a request's headers (default 5 s). */
+  headersTimeoutMs?: number;
+}
+
+/** Past the deadline, time for the app's own REQUEST_TIMEOUT answer to go out. */
+const sendGraceMs = 1000;
+
 /** `app`: the yoga app (src/yoga.ts), or any Node request handler (the benchmark servers use it too). */
-export function listen(app: RequestListener, { port, host }: { port: number; host: string }): Promise<RunningServer> {
-  const server = createServer(app);
+export function listen(
+  app: RequestListener,
+  { port, host, requestTimeoutMs = 10_000, headersTimeoutMs = 5_000 }: ListenOptions,
+): Promise<RunningServer> {
+  const server = createServer(
+    {
+      headersTimeout: Math.min(headersTimeoutMs, requestTimeoutMs),
+      requestTimeout: requestTimeoutMs,
+      // How often Node checks the two timeouts above (default 30 s, which let a slow client
+      // hold a connection 83 s past a 60 s headers timeout).
+      connectionsCheckingInterval: Math.min(1000, headersTimeoutMs),
+    },
+    app,
+  );
   let inFlight = 0;
   let closing = false;
   server.on('request', (_req, res) => {
     inFlight++;
-    res.once('close', () => inFlight--);
+    const cut = setTimeout(() => res.writableFinished || res.destroy(), requestTimeoutMs + sendGraceMs);
+    res.once('close', () => {
+      inFlight--;
+      clearTimeout(cut);
+    });
     // While closing, answer and hang up, so keep-alive clients move to another instance.
     if (closing) res.setHeader('connection', 'close');
   });

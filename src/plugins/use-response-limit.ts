@@ -1,0 +1,108 @@
+/**
+ * A hard cap on the size of an answer, enforced while it is resolved.
+ *
+ * Contract: `useResponseLimit({ maxBytes = 4 MiB })` counts, as each field resolves, the
+ * bytes it adds to the JSON answer (its response key, and a string's UTF-8 bytes or about
+ * 8 bytes for any other leaf). Once the count passes `maxBytes` the request stops resolving
+ * (no more fields, no more reads) and fails as a whole with RESPONSE_TOO_LARGE, HTTP 400,
+ * `extensions.max`; nothing of its partial data is sent. So no answer is ever built,
+ * serialised or held for a slow reader beyond about `maxBytes` (the count leaves out JSON
+ * punctuation and escapes: a few per cent), whatever the cost estimate let through (a
+ * list of whole articles, say).
+ *
+ * It wraps every field resolver of the schema once; a request that is not executing (yoga's
+ * own endpoints, a refused query) costs nothing.
+ */
+import { defaultFieldResolver, GraphQLError, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import { apiError } from '../errors.js';
+
+export interface ResponseLimitOptions {
+  /** Largest answer in bytes (default 4 MiB: the README's examples answer 1 to 40 KiB). */
+  maxBytes?: number;
+}
+
+interface Tally {
+  bytes: number;
+  max: number;
+  stop: AbortController;
+}
+
+const wrapped = Symbol('newsgraph.responseLimit');
+const leafBytes = 8;
+
+/** Bytes a resolved value adds on its own; objects and lists of objects count through their fields. */
+function sizeOf(value: unknown): number {
+  if (typeof value === 'string') return Buffer.byteLength(value) + 2;
+  if (Array.isArray(value)) {
+    let bytes = 2;
+    for (const item of value) bytes += typeof item === 'string' ? Buffer.byteLength(item) + 3 : typeof item === 'object' ? 1 : leafBytes;
+    return bytes;
+  }
+  return typeof value === 'object' && value !== null ? 2 : leafBytes;
+}
+
+/** The tally of each request being executed, by its context; shared by every app on the one schema. */
+const tallies = new WeakMap<object, Tally>();
+
+function count(tally: Tally, key: string | number, value: unknown): void {
+  if (tally.stop.signal.aborted) return;
+  tally.bytes += String(key).length + 4 + sizeOf(value);
+  if (tally.bytes > tally.max)
+    tally.stop.abort(
+      apiError(
+        'RESPONSE_TOO_LARGE',
+        `The answer would be larger than ${tally.max} bytes; ask for smaller pages (\`first\`) or fewer fields.`,
+        {
+          max: tally.max,
+          http: { status: 400 },
+        },
+      ),
+    );
+}
+
+/** Wraps every field resolver of `schema`, once, to count what it adds to the answer. */
+function wrap(schema: GraphQLSchema): void {
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    for (const field of Object.values(type.getFields())) {
+      const resolve = field.resolve ?? defaultFieldResolver;
+      if ((resolve as { [wrapped]?: true })[wrapped]) continue;
+      const counted: GraphQLFieldResolver<unknown, unknown> = (source, args, ctx, info) => {
+        const value = resolve(source, args, ctx, info);
+        const tally = tallies.get(ctx as object);
+        if (!tally) return value;
+        // Resolvers here are mostly synchronous (props of a node already read): keep them so.
+        if (value instanceof Promise)
+          return value.then((v: unknown) => {
+            count(tally, info.path.key, v);
+            return v;
+          });
+        count(tally, info.path.key, value);
+        return value;
+      };
+      (counted as { [wrapped]?: true })[wrapped] = true;
+      field.resolve = counted;
+    }
+  }
+}
+
+export function useResponseLimit({ maxBytes = 4 * 1024 * 1024 }: ResponseLimitOptions = {}): Plugin {
+  return {
+    onSchemaChange({ schema }) {
+      wrap(schema);
+    },
+    onExecute({ args }) {
+      const tally: Tally = { bytes: 0, max: maxBytes, stop: new AbortController() };
+      tallies.set(args.contextValue as object, tally);
+      const mutable = args as { signal?: AbortSignal };
+      mutable.signal = mutable.signal ? AbortSignal.any([mutable.signal, tally.stop.signal]) : tally.stop.signal;
+      return {
+        onExecuteDone({ result, setResult }) {
+          // Whatever the executor made of the abort, the answer is the one error, without data.
+          if (tally.stop.signal.aborted && 'errors' in result) setResult({ errors: [tally.stop.signal.reason as GraphQLError] });
+        },
+      };
+    },
+  };
+}
