@@ -32,6 +32,7 @@ const envSchema = z.object({
   NEO4J_LOCAL_DIR: z.string().min(1).default('.neo4j-data'),
   SEED_DIR: z.string().min(1).default('seeds'),
   GRAPHIQL: z.enum(['true', 'false'], { error: 'must be true or false' }).default('true'),
+  EXPLORE: z.enum(['true', 'false'], { error: 'must be true or false' }).default('true'),
   INTROSPECTION: z.enum(['true', 'false'], { error: 'must be true or false' }).default('true'),
   CORS_ORIGINS: z
     .string()
@@ -61,6 +62,8 @@ export interface Config {
     | { kind: 'local'; port: number; dir: string; database: string };
   seedDir: string;
   graphiql: boolean;
+  /** The explorer page at /explore. */
+  explore: boolean;
   /** Schema introspection (and "Did you mean" hints) for clients; off in production. */
   introspection: boolean;
   /** Origins allowed by CORS: '*' or a list. */
@@ -94,6 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : { kind: 'local', port: e.NEO4J_LOCAL_PORT, dir: e.NEO4J_LOCAL_DIR, database: 'neo4j' },
     seedDir: e.SEED_DIR,
     graphiql: e.GRAPHIQL === 'true',
+    explore: e.EXPLORE === 'true',
     introspection: e.INTROSPECTION === 'true',
     corsOrigins: e.CORS_ORIGINS === '*' ? '*' : e.CORS_ORIGINS.split(','),
     requestTimeoutMs: e.REQUEST_TIMEOUT_MS,

@@ -48,6 +48,7 @@ async function main() {
     const app = createApp({
       db: conn.db,
       graphiql: config.graphiql,
+      explore: config.explore,
       introspection: config.introspection,
       corsOrigins: config.corsOrigins,
       requestTimeoutMs: config.requestTimeoutMs,
@@ -55,6 +56,7 @@ async function main() {
     });
     running = await listen(app, { port: config.port, host: config.host });
     log(`GraphQL ready at ${running.url}/graphql${config.graphiql ? ' (open it in a browser for GraphiQL)' : ''}`);
+    if (config.explore) log(`Explorer at ${running.url}/explore`);
     // Plan every query in Neo4j now rather than under the first burst of requests; /ready
     // answers 503 until this is done. A failure here is not fatal: queries plan on first use.
     const warming = Date.now();

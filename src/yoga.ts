@@ -3,18 +3,16 @@
  * `app.fetch(...)` directly and need no port; src/server.ts puts it on one.
  *
  * Endpoints: /graphql (GraphQL over HTTP, GraphiQL in a browser when enabled, its assets
- * served from this server, not a CDN), /health (the process is up), /ready (Neo4j answers;
- * 503 otherwise).
+ * served from this server, not a CDN), /explore (the explorer, when enabled:
+ * src/plugins/use-explorer.ts), /health (the process is up), /ready (Neo4j answers; 503
+ * otherwise).
  *
  * Defences, in the order a request meets them: a body size limit, CSRF prevention (a GET or
  * a form-encoded POST must carry the `x-graphql-yoga-csrf` header; JSON POSTs are preflighted
  * by browsers anyway), persisted operations only (when a manifest is given), query limits
- * (src/plugins/use-query-limits.ts), a per-request deadline that also stops execution when the
- * client goes away (use-request-deadline.ts), a cap on the answer's bytes
- * (use-response-limit.ts), and error masking
+ * (src/plugins/use-query-limits.ts), a per-request deadline, and error masking
  * (src/errors.ts). The schema has no mutations: the graph is written only by `npm run seed`.
  */
-import { setMaxListeners } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
@@ -26,23 +24,22 @@ import type { GraphDb } from './db/graph-db.js';
 import { maskError } from './errors.js';
 import { loadExampleTabs } from './graphiql-tabs.js';
 import { useBodyLimit } from './plugins/use-body-limit.js';
+import { useExplorer } from './plugins/use-explorer.js';
 import { useQueryLimits, type QueryLimits } from './plugins/use-query-limits.js';
-import { useRequestDeadline } from './plugins/use-request-deadline.js';
-import { useResponseLimit } from './plugins/use-response-limit.js';
 import { schema } from './schema/index.js';
 
 export interface AppOptions {
   db: GraphDb;
   /** Serve GraphiQL at /graphql to browsers (default true). */
   graphiql?: boolean;
+  /** Serve the explorer at /explore (default true). */
+  explore?: boolean;
   /** Answer introspection queries and give "Did you mean" hints (default true). */
   introspection?: boolean;
   /** Origins allowed by CORS (default '*': any origin, without credentials). */
   corsOrigins?: '*' | string[];
   /** Deadline for a whole request, in milliseconds (default 10 s). */
   requestTimeoutMs?: number;
-  /** Largest answer, in bytes (default 4 MiB); past it, RESPONSE_TOO_LARGE. */
-  maxResponseBytes?: number;
   /** Path to a JSON object of persisted operations, `{ "<id>": "query { … }" }`; when set, only those run. */
   persistedOperations?: string | null;
   /** Overrides of the default query limits. */
@@ -52,10 +49,10 @@ export interface AppOptions {
 export function createApp({
   db,
   graphiql = true,
+  explore = true,
   introspection = true,
   corsOrigins = '*',
   requestTimeoutMs = 10_000,
-  maxResponseBytes = 4 * 1024 * 1024,
   persistedOperations = null,
   limits = {},
 }: AppOptions) {
@@ -63,11 +60,10 @@ export function createApp({
     useBodyLimit(),
     useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }),
     useQueryLimits({ hideSuggestions: !introspection, ...limits }),
-    useRequestDeadline(),
-    useResponseLimit({ maxBytes: maxResponseBytes }),
     useReadinessCheck({ endpoint: '/ready', check: () => db.ping() }),
   ];
   if (!introspection) plugins.push(useDisableIntrospection());
+  if (explore) plugins.push(useExplorer({ graphqlEndpoint: '/graphql' }));
   if (persistedOperations) {
     plugins.push(
       usePersistedOperations({
@@ -93,13 +89,7 @@ export function createApp({
 
   return createYoga({
     schema,
-    context: ({ request }) => {
-      const signal = AbortSignal.any([request.signal, AbortSignal.timeout(requestTimeoutMs)]);
-      // Each read and the executor listen on it; a request with many root fields makes many
-      // reads, all bounded by the query limits, so Node's warning past 10 listeners is noise.
-      setMaxListeners(0, signal);
-      return createContext(db, signal);
-    },
+    context: ({ request }) => createContext(db, AbortSignal.any([request.signal, AbortSignal.timeout(requestTimeoutMs)])),
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     landingPage: false,

@@ -1,0 +1,108 @@
+/**
+ * What the page draws, built from the API's answers: nodes (by global id) and edges, where an
+ * edge is every relationship of one type between the same two nodes resting on the same fact
+ * (`via`). An edge's *tone* says how it is coloured: support, oppose, or other (muted).
+ *
+ * Tone comes from the relationship alone, read as strings: SUPPORTED and OPPOSED, a
+ * statement's stance (ABOUT's SUPPORT or OPPOSE) and a vote's position (FOR or AGAINST).
+ * When the API lists its vocabulary with each type's stance, that list replaces the two
+ * type names here.
+ */
+export interface Head {
+  __typename: string;
+  id: string;
+  key: string;
+  label: string;
+}
+
+export interface Evidence {
+  start: number;
+  end: number;
+  text: string;
+  article: { id: string } | null;
+}
+
+export interface Rel {
+  type: string;
+  direction: string;
+  stance: string | null;
+  position: string | null;
+  role: string | null;
+  derived: boolean;
+  other: Head;
+  via: Head | null;
+  evidence: Evidence[];
+}
+
+export interface RelPage {
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  edges: { node: Rel }[];
+}
+
+export type Tone = 'support' | 'oppose' | 'other';
+
+export interface Edge {
+  id: string;
+  from: Head;
+  to: Head;
+  type: string;
+  tone: Tone;
+  via: Head | null;
+  rels: Rel[];
+}
+
+export function toneOf(rel: Pick<Rel, 'type' | 'stance' | 'position'>): Tone {
+  if (rel.type === 'SUPPORTED' || rel.stance === 'SUPPORT' || rel.position === 'FOR') return 'support';
+  if (rel.type === 'OPPOSED' || rel.stance === 'OPPOSE' || rel.position === 'AGAINST') return 'oppose';
+  return 'other';
+}
+
+/** How a type reads in a sentence: REMOVED_WHIP_FROM → "removed whip from". */
+export const readType = (type: string) => type.toLowerCase().replace(/_/g, ' ');
+
+export const edgeId = (type: string, from: string, to: string, via: string | null) => `${type}|${from}|${to}|${via ?? ''}`;
+
+/** A set of nodes and edges being drawn; adding the same relationship twice keeps one. */
+export class Drawing {
+  readonly nodes = new Map<string, Head>();
+  readonly edges = new Map<string, Edge>();
+
+  addNode(head: Head): void {
+    if (!this.nodes.has(head.id)) this.nodes.set(head.id, head);
+  }
+
+  /** A relationship seen from `self`, as the API gives it (`other` at the far end). */
+  addRel(self: Head, rel: Rel): Edge {
+    this.addNode(self);
+    this.addNode(rel.other);
+    const [from, to] = rel.direction === 'INCOMING' ? [rel.other, self] : [self, rel.other];
+    const id = edgeId(rel.type, from.id, to.id, rel.via?.id ?? null);
+    let edge = this.edges.get(id);
+    if (!edge) {
+      edge = { id, from, to, type: rel.type, tone: toneOf(rel), via: rel.via, rels: [] };
+      this.edges.set(id, edge);
+    }
+    const same = (a: Rel) => a.direction === rel.direction && a.stance === rel.stance && a.position === rel.position && a.role === rel.role;
+    if (!edge.rels.some(same)) edge.rels.push(rel);
+    return edge;
+  }
+
+  /** The tone of a node toward `centre`: how the edges between them are coloured. */
+  toneToward(nodeId: string, centre: string): Tone | 'both' {
+    const tones = new Set<Tone>();
+    for (const e of this.edges.values()) {
+      if ((e.from.id === nodeId && e.to.id === centre) || (e.to.id === nodeId && e.from.id === centre)) tones.add(e.tone);
+    }
+    if (tones.has('support') && tones.has('oppose')) return 'both';
+    return tones.has('support') ? 'support' : tones.has('oppose') ? 'oppose' : 'other';
+  }
+}
+
+/** A label short enough for a drawing: statements are whole quotes. */
+export const shortLabel = (label: string, max = 42) =>
+  Array.from(label).length > max
+    ? `${Array.from(label)
+        .slice(0, max - 1)
+        .join('')}…`
+    : label;
