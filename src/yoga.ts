@@ -10,9 +10,12 @@
  * Defences, in the order a request meets them: a body size limit, CSRF prevention (a GET or
  * a form-encoded POST must carry the `x-graphql-yoga-csrf` header; JSON POSTs are preflighted
  * by browsers anyway), persisted operations only (when a manifest is given), query limits
- * (src/plugins/use-query-limits.ts), a per-request deadline, and error masking
+ * (src/plugins/use-query-limits.ts), a per-request deadline that also stops execution when the
+ * client goes away (use-request-deadline.ts), a cap on the answer's bytes
+ * (use-response-limit.ts), and error masking
  * (src/errors.ts). The schema has no mutations: the graph is written only by `npm run seed`.
  */
+import { setMaxListeners } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
@@ -26,6 +29,8 @@ import { loadExampleTabs } from './graphiql-tabs.js';
 import { useBodyLimit } from './plugins/use-body-limit.js';
 import { useExplorer } from './plugins/use-explorer.js';
 import { useQueryLimits, type QueryLimits } from './plugins/use-query-limits.js';
+import { useRequestDeadline } from './plugins/use-request-deadline.js';
+import { useResponseLimit } from './plugins/use-response-limit.js';
 import { schema } from './schema/index.js';
 
 export interface AppOptions {
@@ -40,6 +45,8 @@ export interface AppOptions {
   corsOrigins?: '*' | string[];
   /** Deadline for a whole request, in milliseconds (default 10 s). */
   requestTimeoutMs?: number;
+  /** Largest answer, in bytes (default 4 MiB); past it, RESPONSE_TOO_LARGE. */
+  maxResponseBytes?: number;
   /** Path to a JSON object of persisted operations, `{ "<id>": "query { … }" }`; when set, only those run. */
   persistedOperations?: string | null;
   /** Overrides of the default query limits. */
@@ -53,6 +60,7 @@ export function createApp({
   introspection = true,
   corsOrigins = '*',
   requestTimeoutMs = 10_000,
+  maxResponseBytes = 4 * 1024 * 1024,
   persistedOperations = null,
   limits = {},
 }: AppOptions) {
@@ -60,6 +68,8 @@ export function createApp({
     useBodyLimit(),
     useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }),
     useQueryLimits({ hideSuggestions: !introspection, ...limits }),
+    useRequestDeadline(),
+    useResponseLimit({ maxBytes: maxResponseBytes }),
     useReadinessCheck({ endpoint: '/ready', check: () => db.ping() }),
   ];
   if (!introspection) plugins.push(useDisableIntrospection());
@@ -89,7 +99,13 @@ export function createApp({
 
   return createYoga({
     schema,
-    context: ({ request }) => createContext(db, AbortSignal.any([request.signal, AbortSignal.timeout(requestTimeoutMs)])),
+    context: ({ request }) => {
+      const signal = AbortSignal.any([request.signal, AbortSignal.timeout(requestTimeoutMs)]);
+      // Each read and the executor listen on it; a request with many root fields makes many
+      // reads, all bounded by the query limits, so Node's warning past 10 listeners is noise.
+      setMaxListeners(0, signal);
+      return createContext(db, signal);
+    },
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     landingPage: false,
