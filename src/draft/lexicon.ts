@@ -1,0 +1,290 @@
+/**
+ * The drafter's word lists, each declared once. These are the hand-written part of drafting:
+ * compromise and wink-nlp tag parts of speech, names, dates and numbers, but no package ships
+ * which nouns are job titles, which verbs report speech or take a side, or which words end an
+ * organisation's name. Every list is general English news usage, never one article's words;
+ * tests/draft-lexicon.test.ts pins a few of each.
+ */
+
+/** Verbs that introduce what someone said (any inflection listed). */
+export const speechVerbs = new Set(
+  [
+    'say says said saying',
+    'tell tells told telling',
+    'add adds added adding',
+    'claim claims claimed claiming',
+    'insist insists insisted insisting',
+    'warn warns warned warning',
+    'note notes noted noting',
+    'explain explains explained explaining',
+    'write writes wrote writing',
+    'state states stated stating',
+    'announce announces announced announcing',
+    'argue argues argued arguing',
+    'continue continues continued',
+    'reply replies replied replying',
+    'respond responds responded responding',
+    'call calls called calling',
+    'brand brands branded branding',
+    'describe describes described describing',
+    'condemn condemns condemned condemning',
+    'hail hails hailed hailing',
+    'praise praises praised praising',
+    'criticise criticises criticised criticising criticize criticizes criticized',
+    'admit admits admitted admitting',
+    'suggest suggests suggested suggesting',
+    'confirm confirms confirmed confirming',
+    'deny denies denied denying',
+    'accuse accuses accused accusing',
+    'urge urges urged urging',
+    'ask asks asked asking',
+    'tweet tweets tweeted',
+    'post posts posted',
+  ]
+    .join(' ')
+    .split(' '),
+);
+
+/** Speech verbs after which the next clause is what was said ("said the plan…", "told X that…"). */
+export const reportingVerbs = new Set(
+  'say says said tell tells told claim claims claimed insist insisted warn warned note noted add added argue argued admit admitted suggest suggested confirm confirmed deny denied explain explained state stated announce announced'.split(
+    ' ',
+  ),
+);
+
+/** Stance the words state plainly; anything else is left to the curator. */
+export const stanceVerbs: Record<string, 'SUPPORT' | 'OPPOSE'> = Object.fromEntries([
+  ...'hail hails hailed praise praises praised endorse endorses endorsed welcome welcomes welcomed applaud applauds applauded back backs backed commend commends commended'
+    .split(' ')
+    .map((w) => [w, 'SUPPORT'] as const),
+  ...'brand brands branded condemn condemns condemned criticise criticises criticised criticize criticized slam slams slammed attack attacks attacked denounce denounces denounced blast blasts blasted lambast lambasted'
+    .split(' ')
+    .map((w) => [w, 'OPPOSE'] as const),
+]);
+/** Two-word stance phrases. */
+export const stancePhrases: [RegExp, 'SUPPORT' | 'OPPOSE'][] = [
+  [/\bhit(?:s|ting)? out at\b/i, 'OPPOSE'],
+  [/\blash(?:es|ed)? out at\b/i, 'OPPOSE'],
+  [/\bspoke out against\b/i, 'OPPOSE'],
+];
+
+/** Honorifics: the name after them is a person. */
+export const honorifics = new Set([
+  'Mr',
+  'Mrs',
+  'Ms',
+  'Miss',
+  'Mx',
+  'Dr',
+  'Sir',
+  'Dame',
+  'Lord',
+  'Lady',
+  'Prof',
+  'Professor',
+  'Rev',
+  'Mr.',
+  'Mrs.',
+  'Ms.',
+  'Dr.',
+]);
+
+/** Nouns that head a job title or office ("finance director", "Detective Inspector"). */
+export const titleHeads = new Set(
+  'leader chief director executive manager chairman chairwoman chair chairperson president vice-president secretary minister judge justice prosecutor barrister solicitor lawyer sergeant inspector constable superintendent commissioner officer detective captain coach mp mep councillor mayor governor senator spokesman spokeswoman spokesperson founder owner editor treasurer deputy head principal boss partner analyst economist whip ambassador trustee member general admiral professor dean doctor nurse midwife surgeon consultant striker midfielder defender goalkeeper player referee'.split(
+    ' ',
+  ),
+);
+/** Words that modify a title without being a name ("Assistant manager", "Detective Sergeant"). */
+export const titleModifiers = new Set(
+  'fund assistant deputy acting interim chief senior junior managing finance financial medical executive general regional national local shadow former club team trust party union company council group detective police district crown first prime home foreign health justice education interior defence press communications operations technical sporting commercial'.split(
+    ' ',
+  ),
+);
+/** A title word before a name that the name must not keep ("Judge Eleri Rhys" is Eleri Rhys). */
+export const titleWordsBeforeNames = new Set([...titleHeads, ...titleModifiers]);
+
+/** Last words of an organisation's name, with the seed type they suggest. */
+export const orgSuffixes: Record<string, string> = {
+  ltd: 'company',
+  limited: 'company',
+  plc: 'company',
+  inc: 'company',
+  llc: 'company',
+  group: 'company',
+  holdings: 'company',
+  foods: 'company',
+  homes: 'company',
+  sons: 'company',
+  partners: 'company',
+  capital: 'company',
+  bank: 'company',
+  airways: 'company',
+  motors: 'company',
+  industries: 'company',
+  corporation: 'company',
+  company: 'company',
+  co: 'company',
+  energy: 'company',
+  media: 'company',
+  council: 'government',
+  government: 'government',
+  ministry: 'government',
+  department: 'government',
+  authority: 'government',
+  agency: 'government',
+  office: 'government',
+  parliament: 'government',
+  senate: 'government',
+  assembly: 'government',
+  executive: 'government',
+  treasury: 'government',
+  committee: 'committee',
+  board: 'committee',
+  panel: 'committee',
+  commission: 'commission',
+  inquiry: 'commission',
+  tribunal: 'other',
+  union: 'union',
+  federation: 'union',
+  congress: 'union',
+  association: 'other',
+  college: 'other',
+  society: 'other',
+  institute: 'other',
+  foundation: 'other',
+  trust: 'other',
+  charity: 'other',
+  club: 'other',
+  university: 'other',
+  school: 'other',
+  academy: 'other',
+  police: 'other',
+  constabulary: 'other',
+  service: 'other',
+  court: 'other',
+  fc: 'other',
+  rovers: 'other',
+  united: 'other',
+  city: 'other',
+  town: 'other',
+  athletic: 'other',
+  wanderers: 'other',
+  league: 'other',
+  church: 'other',
+  army: 'other',
+  navy: 'other',
+  force: 'other',
+  network: 'other',
+  alliance: 'other',
+  coalition: 'other',
+  campaign: 'other',
+  movement: 'other',
+  party: 'party',
+  times: 'outlet',
+  post: 'outlet',
+  gazette: 'outlet',
+  standard: 'outlet',
+  courier: 'outlet',
+  herald: 'outlet',
+  guardian: 'outlet',
+  telegraph: 'outlet',
+  echo: 'outlet',
+  mirror: 'outlet',
+  express: 'outlet',
+  news: 'outlet',
+  journal: 'outlet',
+  chronicle: 'outlet',
+  observer: 'outlet',
+  independent: 'outlet',
+  tribune: 'outlet',
+  radio: 'outlet',
+  tv: 'outlet',
+  bbc: 'outlet',
+  reuters: 'outlet',
+  press: 'outlet',
+};
+/** Words before "of" that head an organisation's name ("Royal College of …", "Bank of …"). */
+export const orgHeadsBeforeOf = new Set(
+  'college bank university department ministry institute association society board chamber council court federation union league office church friends commission committee academy school museum federation'.split(
+    ' ',
+  ),
+);
+/** Last words of a place's name. */
+export const placeSuffixes: Record<string, string> = {
+  road: 'other',
+  street: 'other',
+  lane: 'other',
+  avenue: 'other',
+  square: 'other',
+  house: 'other',
+  hospital: 'other',
+  library: 'other',
+  hall: 'other',
+  bridge: 'other',
+  park: 'other',
+  stadium: 'other',
+  ground: 'other',
+  airport: 'other',
+  station: 'other',
+  estate: 'other',
+  centre: 'other',
+  center: 'other',
+  gasworks: 'other',
+  prison: 'other',
+  river: 'other',
+  island: 'other',
+  valley: 'other',
+  county: 'region',
+  province: 'region',
+  state: 'region',
+  region: 'region',
+  shire: 'region',
+  north: 'constituency',
+  south: 'constituency',
+  east: 'constituency',
+  west: 'constituency',
+};
+/** Common nouns that name what an organisation is, just before its name ("the developer Holloway Homes"). */
+export const orgNouns = new Set(
+  'company firm group developer club union charity bank lender retailer supplier insurer regulator watchdog party council trust body owner owners operator airline broadcaster newspaper outlet website platform'.split(
+    ' ',
+  ),
+);
+
+/** Prepositions after which a lone name is a place ("in Norwich"). */
+export const placePrepositions = new Set(['in', 'at', 'near', 'from', 'across', 'outside', 'around', 'across', 'to']);
+
+/** Nouns that can head an anonymous source ("a person familiar with the talks"). */
+export const sourceNouns = new Set(
+  'source sources official officials person people insider insiders figure figures aide aides ally allies spokesperson friend friends colleague colleagues neighbour neighbours resident residents witness witnesses employee employees worker workers staff member members executive executives player players midwife nurse doctor officer officers daughter son relative relatives parent parents critic critics supporter supporters minister ministers diplomat diplomats investor investors banker bankers lawyer lawyers manager managers director directors councillor councillors teacher teachers'.split(
+    ' ',
+  ),
+);
+/** Phrases that make a described person anonymous. */
+export const anonymityPhrases: RegExp[] = [
+  /,?\s*who (?:declined|asked|did not want|didn’t want|didn't want|refused|wished|spoke on condition|requested)[^,.;:“”"]*?(?:named|identified|anonymity|anonymous)/i,
+  /,?\s*speaking (?:on condition of anonymity|anonymously)/i,
+  /\s+familiar with (?:the|his|her|their|its) [a-z-]+/i,
+  /\s+(?:close to|inside|within|at|in) the (?:club|company|talks|negotiations|government|party|board|team|camp|department|investigation|firm|campaign|council|trust|hospital|school|union)\b/i,
+  /\s+(?:close to|inside|within) [A-Z][\p{L}’'-]+(?: [A-Z][\p{L}’'-]+)*/u,
+  /\s+with knowledge of (?:the|his|her|their|its) [a-z-]+/i,
+];
+
+/** Verbs whose object is a vote count ("voted 9-3", "approved 7-4"); a score after "lost" or "won" is not a vote. */
+export const voteVerbs =
+  /\b(?:vot(?:e|ed|es|ing)|back(?:ed|s)?|approv(?:e|ed|es)|pass(?:ed|es)?|carri(?:ed|es)|adopt(?:ed|s)?|reject(?:ed|s)?|defeat(?:ed|s)?|endorsed|ballot)\b/i;
+export const rejectWords = /\b(?:reject(?:ed|s)?|defeat(?:ed|s)?|voted down|threw out|thrown out|turned down|vetoed|blocked)\b/i;
+export const scoreWords =
+  /\b(?:lost|lose|loses|losing|won|win|wins|winning|beat|beaten|drew|draw|led|trailed|thrashed|score|scored|goals?|points?)\b/i;
+/** Nouns for what a body votes on. */
+export const motionNouns =
+  /\b(?:motion|proposal|proposals|plan|plans|bid|application|offer|scheme|resolution|amendment|bill|measure|deal|proposition)\b/i;
+export const proposerPhrases = /\b(?:proposed|put forward|tabled|brought|moved|submitted|sponsored|backed|drawn up|lodged) by\s+/i;
+
+/** Capitalised words that are not names on their own. */
+export const notNames = new Set(
+  'I The A An This That These Those It Its He She They We You Our Their His Her My But And Or So If When While After Before As At In On Of For By With From To Not No Yes However Also Meanwhile Earlier Later Today Yesterday Tomorrow Mr Mrs Ms Dr Sir Source Sources One Two Three Every Nobody Anyone Everyone Someone Nothing Why What Who How Where Officers Police Councillors Shareholders Campaigners Residents Supporters Critics Defending Prosecuting'.split(
+    ' ',
+  ),
+);

@@ -1,0 +1,185 @@
+/**
+ * Votes and the motions they decide. Contract: `findVotes(ctx)` returns
+ *  - votes: "by 23 votes to 14", "voted 9-3", "approved 7-4", "the 23-14 vote" (a count in a
+ *    sentence with a voting verb, never a score after "lost", "won", "beat"), and "62% of members
+ *    voted in favour" (recorded as 62 for, 38 against: the format has no percentages yet). The
+ *    larger number is "against" when the sentence says rejected or defeated; otherwise the first
+ *    number is "for". The same count twice is one vote with two pieces of evidence.
+ *  - motions: the motion, proposal, plan, bid, offer or application the vote was on (from its
+ *    sentence, else the article's first sentence that names one), with its proposer when the
+ *    text says "proposed by", "put forward by", "tabled by" … or "a motion by X".
+ * A vote's body is the committee, council or board named in its sentence ("at a meeting of X",
+ * "the board of X"), else the organisation named nearest before it. A vote with no organisation
+ * anywhere before it is not drafted (the format needs a body).
+ */
+import type { SentenceSpan } from '../seed/locate.js';
+import type { DraftEntity, Span, Sure } from './entities.js';
+import { motionNouns, proposerPhrases, rejectWords, scoreWords, voteVerbs } from './lexicon.js';
+
+export interface DraftVote {
+  for: number;
+  against: number;
+  outcome: 'passed' | 'rejected' | 'tied';
+  body?: DraftEntity;
+  evidence: Span[];
+  sentence: number;
+  positions: { voter: DraftEntity; position: 'FOR' | 'AGAINST'; evidence: Span }[];
+  how: string;
+  sure: Sure;
+}
+export interface DraftMotion {
+  title: string;
+  seeks: string;
+  proposer?: DraftEntity;
+  proposerHow?: string;
+  evidence: Span[];
+  sentence: number;
+}
+
+const bodyWords =
+  /\b(committee|council|board|panel|cabinet|assembly|trust|executive|commission|authority|union|members|shareholders|parliament|senate|congress)\b/i;
+
+export function findVotes(
+  text: string,
+  sentences: SentenceSpan[],
+  entities: DraftEntity[],
+): { votes: DraftVote[]; motions: DraftMotion[] } {
+  const votes: DraftVote[] = [];
+  const orgs = entities.filter((e) => e.kind === 'Organisation');
+  const orgMentions = orgs.flatMap((e) => e.mentions.map((m) => ({ ...m, e }))).sort((a, b) => a.start - b.start);
+
+  sentences.forEach((s, si) => {
+    const body = s.text;
+    const found: { a: number; b: number; start: number; end: number; how: string; forFirst?: boolean }[] = [];
+    for (const m of body.matchAll(/\b(\d{1,4})\s+votes?\s+to\s+(\d{1,4})\b/g))
+      found.push({ a: +m[1]!, b: +m[2]!, start: m.index!, end: m.index! + m[0].length, how: '"N votes to M"' });
+    if (voteVerbs.test(body))
+      for (const m of body.matchAll(/(?<![\d.,£$€])\b(\d{1,4})\s?[-–](\s?)(\d{1,4})\b(?![\d.,%])/g)) {
+        const a = +m[1]!;
+        const b = +m[3]!;
+        if (a >= 1000 && b >= 1000) continue;
+        const lead = body.slice(Math.max(0, m.index! - 30), m.index!);
+        if (scoreWords.test(lead.split(/\s+/).slice(-4).join(' '))) continue;
+        if (found.some((f) => m.index! >= f.start && m.index! < f.end)) continue;
+        found.push({ a, b, start: m.index!, end: m.index! + m[0].length, how: '"N-M" with a voting verb' });
+      }
+    for (const m of body.matchAll(
+      /\b(\d{1,3}(?:\.\d+)?)\s?(?:%|per ?cent)\s+of\s+(?:its\s+|the\s+|their\s+)?[\p{L}’' -]{2,40}?\s+vot(?:ed|ing)\s+(in favour|for|against|to)\b/gu,
+    )) {
+      const p = Math.round(+m[1]!);
+      const against = m[2] === 'against';
+      found.push({
+        a: against ? 100 - p : p,
+        b: against ? p : 100 - p,
+        start: m.index!,
+        end: m.index! + m[0].length,
+        how: '"N% … voted …" (percentage points)',
+        forFirst: true,
+      });
+    }
+    for (const f of found) {
+      const rejected = rejectWords.test(body);
+      const [yes, no] = f.forFirst ? [f.a, f.b] : rejected ? [Math.min(f.a, f.b), Math.max(f.a, f.b)] : [f.a, f.b];
+      const outcome = yes > no ? 'passed' : yes < no ? 'rejected' : 'tied';
+      const span = { start: s.start + f.start, end: s.start + f.end };
+      // "defeated by 23 votes to 14" and "the 23-14 vote" are one vote.
+      const same = votes.find((v) => (v.for === yes && v.against === no) || (v.for === no && v.against === yes));
+      if (same) {
+        same.evidence.push(span);
+        continue;
+      }
+      // The body: a committee-like organisation in the sentence, else the nearest before.
+      const inSentence = orgMentions.filter((m) => m.start >= s.start && m.end <= s.end);
+      const bodyLike = inSentence.find(
+        (m) => bodyWords.test(m.e.name) || ['committee', 'government', 'commission'].includes(m.e.type ?? ''),
+      );
+      const nearest = orgMentions.filter((m) => m.end <= span.start).at(-1);
+      const chosen = bodyLike?.e ?? inSentence[0]?.e ?? nearest?.e;
+      votes.push({
+        for: yes,
+        against: no,
+        outcome,
+        body: chosen,
+        evidence: [span],
+        sentence: si,
+        positions: [],
+        how: `${f.how}${rejected && !f.forFirst ? '; "rejected/defeated": the larger number is against' : ''}; body: ${bodyLike ? 'named in the sentence' : inSentence[0] ? 'the organisation in the sentence' : 'the organisation named nearest before (check)'}`,
+        sure: bodyLike ? 'high' : 'medium',
+      });
+    }
+  });
+
+  // Named voters: "X, who voted against the motion".
+  for (const p of entities.filter((e) => e.kind === 'Person'))
+    for (const m of p.mentions) {
+      const w = /^,\s+who\s+voted\s+(for|against|in favour of)\b/.exec(text.slice(m.end, m.end + 40));
+      const v = votes[0];
+      if (w && v && votes.length === 1)
+        v.positions.push({
+          voter: p,
+          position: w[1] === 'against' ? 'AGAINST' : 'FOR',
+          evidence: { start: m.end + w[0].indexOf('who'), end: m.end + w[0].length },
+        });
+    }
+
+  // Motions: one per vote, from the vote's sentence or the first sentence naming one.
+  const motions: DraftMotion[] = [];
+  const phrase = new RegExp(
+    String.raw`\b(?:(?:a|an|the|its|their)\s+(?:[\p{L}£$€\d.,-]+\s+){0,3}?(?:${motionNouns.source.replace(/^\\b\(\?:|\)\\b$/g, '')})|plans|proposals)\b(?:\s+(?:by\s+[^,.;]+?\s+)?(?:to|of|for|on|that|from)\s+[^,.;]+?)?(?=\s+(?:was|were|has|had|is|at|by|which|from|after|despite|on|in)\b|[,.;]|$)`,
+    'iu',
+  );
+  const motionIn = (si: number) => {
+    const s = sentences[si]!;
+    const m = phrase.exec(s.text);
+    return m ? { text: m[0], start: s.start + m.index!, si } : undefined;
+  };
+  for (const v of votes) {
+    // The vote's own sentence when it says what was voted on; else the first sentence that does.
+    const own = motionIn(v.sentence);
+    const full = (x?: { text: string }) => !!x && /\s(?:to|of|for|on|that|from)\s/.test(x.text);
+    const m = full(own)
+      ? own
+      : (sentences.map((_, i) => motionIn(i)).find(full) ?? own ?? sentences.map((_, i) => motionIn(i)).find(Boolean));
+    const title = m
+      ? m.text.replace(/^(?:the|its|their)\s+/i, (x) => (/^the/i.test(x) ? '' : '')).replace(/^\p{Ll}/u, (c) => c.toUpperCase())
+      : 'The question voted on (name it)';
+    const seeks = m ? (/\b(?:to|of|for|on|that)\s+(.+)$/.exec(m.text)?.[1] ?? m.text) : 'What the vote decided (write it)';
+    motions.push({
+      title,
+      seeks: seeks.replace(/^\p{Ll}/u, (c) => c.toUpperCase()),
+      evidence: m ? [{ start: m.start, end: m.start + m.text.length }] : [],
+      sentence: m?.si ?? v.sentence,
+    });
+  }
+  // Proposers.
+  sentences.forEach((s) => {
+    const p = proposerPhrases.exec(s.text) ?? /\b(?:motion|proposal|amendment|resolution)\s+by\s+/i.exec(s.text);
+    if (!p) return;
+    const at = s.start + p.index! + p[0].length;
+    const near = entities
+      .filter((e) => e.kind !== 'Place')
+      .flatMap((e) => e.mentions.map((m) => ({ m, e })))
+      .filter((x) => x.m.start >= at && x.m.start - at <= 50 && x.m.end <= s.end)
+      .sort((a, b) => a.m.start - b.m.start);
+    // "proposed by Fire Brigades Union chief Ian Murray": the person, not the union in the title.
+    const who = near.find((x) => x.e.kind === 'Person' && x.m.start - at <= 45) ?? near[0];
+    if (!who) return;
+    let motion = motions.find((mo) => mo.sentence === sentences.indexOf(s)) ?? (motions.length === 1 ? motions[0] : undefined);
+    if (!motion) {
+      const m = phrase.exec(s.text);
+      if (!m || !motionNouns.test(s.text)) return;
+      motion = {
+        title: m[0].replace(/^\p{Ll}/u, (c) => c.toUpperCase()),
+        seeks: m[0],
+        evidence: [{ start: s.start + m.index!, end: s.start + m.index! + m[0].length }],
+        sentence: sentences.indexOf(s),
+      };
+      motions.push(motion);
+    }
+    if (motion.proposer) return;
+    motion.proposer = who.e;
+    motion.proposerHow = `"${p[0].trim()}" before the name`;
+    motion.evidence.push({ start: s.start + p.index!, end: who.m.end });
+  });
+  return { votes, motions };
+}
