@@ -48,9 +48,12 @@ export function maskError(error: unknown, message: string, isDev?: boolean): Err
   if (error instanceof GraphQLError) {
     const code = error.extensions?.code;
     if (typeof code === 'string' && codes.has(code)) return error;
-    // Pothos checks paging arguments ("first must be a non-negative integer").
+    // Pothos checks paging arguments ("first must be a non-negative integer") and global ids.
+    // The code is set on the error itself: yoga logs, as unexpected and with its stack, any
+    // error that masking replaces.
     if (error.originalError instanceof PothosValidationError || error instanceof PothosValidationError) {
-      return new GraphQLError(error.message, { nodes: error.nodes, path: error.path, extensions: { code: 'BAD_USER_INPUT' } });
+      (error as { extensions: Record<string, unknown> }).extensions = { ...error.extensions, code: 'BAD_USER_INPUT' };
+      return error;
     }
   }
   // yoga logs the original error (with its stack) on the server before masking it.

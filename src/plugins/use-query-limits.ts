@@ -2,9 +2,9 @@
  * Refuses queries too big to answer before any of them runs.
  *
  * Contract: `useQueryLimits(options)` checks every operation against the limits below and
- * answers a refused one with HTTP 400 and an error whose `extensions.code` is
- * QUERY_TOO_COMPLEX and whose `extensions.limit` names the limit (`tokens`, `aliases`,
- * `directives`, `depth`, `breadth` or `cost`), with `max` and `actual` where known.
+ * answers a refused one with HTTP 400, whatever the client accepts, and an error whose
+ * `extensions.code` is QUERY_TOO_COMPLEX and whose `extensions.limit` names the limit
+ * (`tokens`, `aliases`, `directives`, `depth`, `breadth` or `cost`), with `max` and `actual`.
  *
  * - tokens, aliases, directives: graphql-armor, counted on the document (tokens while
  *   parsing, so a huge document is refused before it is parsed in full).
@@ -19,6 +19,9 @@ import {
   getOperationAST,
   GraphQLError,
   Kind,
+  Lexer,
+  Source,
+  TokenKind,
   type DocumentNode,
   type GraphQLSchema,
   type OperationDefinitionNode,
@@ -63,10 +66,23 @@ function tooComplex(message: string, limit: string, max?: number, actual?: numbe
   });
 }
 
-/** armor reports "Syntax Error: Aliases limit of 15 exceeded, found 16."; keep the words, add the code. */
+/** Lexical tokens in a document; counted only for a document already refused for having too many. */
+function countTokens(source: string): number {
+  const lexer = new Lexer(new Source(source));
+  let tokens = 0;
+  try {
+    while (lexer.advance().kind !== TokenKind.EOF) tokens++;
+  } catch {
+    // A syntax error ends the count: what came before it is what was counted.
+  }
+  return tokens;
+}
+
+/** armor reports "Syntax Error: Aliases limit of 15 exceeded, found 16."; keep the words, add the code and the count. */
 function armorRejection(limit: string, max: number) {
   return (ctx: ValidationContext | null, error: GraphQLError) => {
-    const coded = tooComplex(error.message.replace(/^Syntax Error: /, ''), limit, max);
+    const found = /found (\d+)/.exec(error.message)?.[1];
+    const coded = tooComplex(error.message.replace(/^Syntax Error: /, ''), limit, max, found === undefined ? undefined : Number(found));
     if (!ctx) throw coded; // token counting happens in the parser, outside validation
     ctx.reportError(coded);
   };
@@ -87,6 +103,23 @@ export function useQueryLimits(options: QueryLimits = {}): Plugin {
   return {
     onPluginInit({ addPlugin }) {
       for (const plugin of armor.plugins) addPlugin(plugin as Plugin);
+    },
+    // yoga marks parse and validation errors as the GraphQL over HTTP spec's, which it answers
+    // with 200 to clients that accept application/json; a refusal is 400 whatever they accept.
+    onResultProcess({ result }) {
+      for (const single of Array.isArray(result) ? result : [result]) {
+        for (const error of ('errors' in single && single.errors) || []) {
+          if (error.extensions?.code === 'QUERY_TOO_COMPLEX') (error.extensions as Record<string, unknown>).http = { status: 400 };
+        }
+      }
+    },
+    // armor stops counting tokens at the limit; count them all for `actual`.
+    onParse({ params }) {
+      return ({ result, replaceParseResult }) => {
+        if (result instanceof GraphQLError && result.extensions.limit === 'tokens' && result.extensions.actual === undefined) {
+          replaceParseResult(tooComplex(result.message, 'tokens', limits.maxTokens, countTokens(String(params.source))));
+        }
+      };
     },
     onValidate({ addValidationRule, params: { schema, documentAST } }) {
       // graphql 16 has no rule for an operation type the schema lacks (this one is read-only).

@@ -1,0 +1,88 @@
+/**
+ * How refusals look on the wire: QUERY_TOO_COMPLEX is HTTP 400 with `actual` whatever the
+ * client accepts, a bad argument is the client's mistake and not logged as the server's, and
+ * a request with many root fields stays quiet.
+ */
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { GraphDb } from '../src/db/graph-db.js';
+import { createApp, type App } from '../src/yoga.js';
+import { openDb, resetDb, seedFirstArticle } from './helpers.js';
+
+let db: GraphDb;
+let app: App;
+
+beforeAll(async () => {
+  db = openDb();
+  await resetDb(db);
+  await seedFirstArticle(db);
+  app = createApp({ db });
+});
+afterAll(async () => db.close());
+
+async function post(query: string, accept: string) {
+  const res = await app.fetch('http://test/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept },
+    body: JSON.stringify({ query }),
+  });
+  return { status: res.status, body: (await res.json()) as { data?: unknown; errors?: { message: string; extensions?: any }[] } };
+}
+
+const aliases = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `e${i}: entity(id: "person:jeremy-corbyn") { name }`).join(' ')} }`;
+const nest = (levels: number) => {
+  let q = 'label';
+  for (let i = 0; i < levels; i++) q = `supporters(first: 1) { edges { node { other { ${q} } } } }`;
+  return `{ entity(id: "person:jeremy-corbyn") { ${q} } }`;
+};
+
+describe('QUERY_TOO_COMPLEX on the wire', () => {
+  const refused = [
+    { limit: 'tokens', query: `{ ${'__typename '.repeat(2500)} }`, max: 2000, actual: 2502 },
+    { limit: 'aliases', query: aliases(16), max: 15, actual: 16 },
+    {
+      limit: 'directives',
+      query: `{ entity(id: "person:jeremy-corbyn") { name ${'@skip(if: false) '.repeat(11)} } }`,
+      max: 10,
+      actual: 11,
+    },
+    { limit: 'depth', query: nest(3), max: 12, actual: 14 },
+  ];
+  for (const accept of ['application/json', 'application/graphql-response+json', '*/*']) {
+    for (const { limit, query, max, actual } of refused) {
+      it(`is HTTP 400 with max and actual for ${limit}, when the client accepts ${accept}`, async () => {
+        const { status, body } = await post(query, accept);
+        expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit, max, actual });
+        expect(status).toBe(400);
+      });
+    }
+  }
+});
+
+describe('what the server logs', () => {
+  it('answers a malformed global id with BAD_USER_INPUT and logs no error for it', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      const { body } = await post(`{ node(id: "bm9wZQ==") { id } nodes(ids: ["bm9wZQ=="]) { id } }`, 'application/json');
+      expect(body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(logged).not.toHaveBeenCalled();
+    } finally {
+      logged.mockRestore();
+    }
+  });
+
+  it('prints no MaxListenersExceededWarning for a request with more than 10 root fields', async () => {
+    const warnings: string[] = [];
+    const onWarning = (w: Error) => warnings.push(`${w.name}: ${w.message}`);
+    process.on('warning', onWarning);
+    try {
+      // Searches are not batched: twelve root fields, twelve reads on the request's signal.
+      const searches = Array.from({ length: 12 }, (_, i) => `s${i}: search(text: "whip${i}", first: 1) { score }`).join(' ');
+      const { body } = await post(`{ ${searches} }`, 'application/json');
+      expect(body.errors).toBeUndefined();
+      await new Promise((r) => setTimeout(r, 50)); // warnings are emitted on the next tick
+    } finally {
+      process.off('warning', onWarning);
+    }
+    expect(warnings.filter((w) => w.startsWith('MaxListenersExceededWarning'))).toEqual([]);
+  });
+});
