@@ -25,7 +25,7 @@ import { findQuotes } from './quotes.js';
 import { findRoles } from './roles.js';
 import { findSources } from './sources.js';
 import { objectAfter, stanceOf } from './stance.js';
-import { findStatements } from './statements.js';
+import { documentSpeaker, findStatements } from './statements.js';
 import { findVotes } from './votes.js';
 
 export interface DraftOptions {
@@ -211,6 +211,8 @@ export function draftArticle(text: string, options: DraftOptions = {}): Draft {
       evidence: ev(v.evidence),
     });
   });
+  // A document that speaks is the article's motion, when there is exactly one.
+  if (graph.motions.length === 1) idOf.set(documentSpeaker, graph.motions[0]!.id);
   const decision = graph.votes.length === 1 ? graph.votes[0]!.id : graph.motions.length === 1 ? graph.motions[0]!.id : undefined;
 
   // Statements, with a stance where the verb says it.
@@ -218,6 +220,7 @@ export function draftArticle(text: string, options: DraftOptions = {}): Draft {
   statements.forEach((st) => {
     const speaker = idOf.get(st.speaker);
     if (!speaker) return;
+    if (st.speaker === documentSpeaker) st.how += '; the speaker is the motion (a document): check';
     const words = text.slice(st.span.start, st.span.end);
     if (words.length < 2 || occurrences(text, words) !== 1) return;
     const about: { target: string; stance: 'SUPPORT' | 'OPPOSE' }[] = [];

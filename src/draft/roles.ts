@@ -88,7 +88,8 @@ export function findRoles(text: string, entities: DraftEntity[]): DraftRole[] {
         start: before.length - (before.length - w.index!) + Math.max(lineStart, m.start - 80),
       }));
       const lastWord = words.at(-1);
-      const gapOk = lastWord && /^\s+$/.test(text.slice(lastWord.start + lastWord.w.length, m.start));
+      // "The chief whip [Alan Campbell]": an editor's brackets between title and name.
+      const gapOk = lastWord && /^(?:\s+|\s*\[)$/.test(text.slice(lastWord.start + lastWord.w.length, m.start));
       if (lastWord && gapOk && isHead(lastWord.w)) {
         let k = words.length - 1;
         let status: 'current' | 'former' = 'current';

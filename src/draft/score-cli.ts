@@ -236,6 +236,7 @@ function misses(text: string, curated: ReturnType<typeof validateSeed>['graph'],
   for (const c of cS) if (!srcC.has(c.id)) list.push(`anonymous source missed: "${c.name}"`);
   for (const d of dS) if (!src.has(d.id)) list.push(`anonymous source not in the curated graph: "${d.name}"`);
   const all = alignEntities(text, curated.entities, drafted.entities, false);
+  if (curated.motions.length === 1 && drafted.motions.length === 1) all.set(drafted.motions[0]!.id, curated.motions[0]!.id);
   const dQ = new Map(drafted.statements.filter((s) => s.mode === 'verbatim').map((s) => [normQuote(s.text), s]));
   const cQ = new Set(curated.statements.filter((s) => s.mode === 'verbatim').map((s) => normQuote(s.text)));
   for (const c of curated.statements.filter((s) => s.mode === 'verbatim')) {

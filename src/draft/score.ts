@@ -76,6 +76,18 @@ export function alignEntities(text: string, curated: Ent[], drafted: Ent[], same
   return map;
 }
 
+/** Motions by overlapping evidence, or the only one on each side. */
+function alignFacts(text: string, curated: GraphFile['motions'], drafted: GraphFile['motions']): Map<string, string> {
+  const map = new Map<string, string>();
+  if (curated.length === 1 && drafted.length === 1) return map.set(drafted[0]!.id, curated[0]!.id);
+  for (const d of drafted) {
+    const ds = spans(text, d.evidence);
+    const c = curated.find((c) => spans(text, c.evidence).some(([a, b]) => ds.some(([x, y]) => a < y && x < b)));
+    if (c) map.set(d.id, c.id);
+  }
+  return map;
+}
+
 const count = (tp: number, drafted: number, curated: number): Count => ({ tp, fp: drafted - tp, fn: curated - tp });
 
 export function scoreDraft(text: string, curated: GraphFile, drafted: GraphFile): Scores {
@@ -86,8 +98,9 @@ export function scoreDraft(text: string, curated: GraphFile, drafted: GraphFile)
   const cSources = curated.entities.filter((e) => e.kind === 'AnonymousSource');
   const dSources = drafted.entities.filter((e) => e.kind === 'AnonymousSource');
   const sources = alignEntities(text, cSources, dSources, true);
-  // Speakers may be of any kind: align all entities for them.
+  // Speakers may be of any kind, or a motion (a document that speaks): align those too.
   const all = alignEntities(text, curated.entities, drafted.entities, false);
+  for (const [d, c] of alignFacts(text, curated.motions, drafted.motions)) all.set(d, c);
 
   const cQuotes = curated.statements.filter((s) => s.mode === 'verbatim');
   const dQuotes = drafted.statements.filter((s) => s.mode === 'verbatim');

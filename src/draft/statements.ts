@@ -21,7 +21,7 @@ import type { DraftEntity, Span, Sure } from './entities.js';
 import { reportingVerbs, speechVerbs } from './lexicon.js';
 import type { Analysis } from './nlp.js';
 import { FRAGMENT_MAX_WORDS, insideQuote, type Quote } from './quotes.js';
-import { makeSubjects } from './subjects.js';
+import { makeSubjects, type Subject } from './subjects.js';
 
 export interface DraftStatement {
   speaker: DraftEntity;
@@ -40,8 +40,24 @@ export interface StatementContext {
   analysis: Analysis;
   sentences: SentenceSpan[];
   quotes: Quote[];
+  /** Entities found so far; groups that speak ("the leader’s opponents branded it …") are added. */
   entities: DraftEntity[];
 }
+
+/**
+ * Stands for a document that speaks ("The wording of the motion said …", "It continued: …"):
+ * draft.ts makes the article's motion the speaker when there is exactly one.
+ */
+export const documentSpeaker: DraftEntity = {
+  key: 'document',
+  kind: 'Group',
+  name: 'the document quoted',
+  aliases: new Set(),
+  mentions: [],
+  how: 'a document as speaker',
+  sure: 'low',
+};
+const documentWords = /\b(?:motion|resolution|amendment|wording|statement|letter|report|document|ruling|judgment|bill)\b/i;
 
 const verbWord = /[\p{L}]+/gu;
 
@@ -52,13 +68,48 @@ export function findStatements(ctx: StatementContext): { statements: DraftStatem
   const unattributed: Quote[] = [];
   const lastStatement = (before: number) => statements.filter((s) => s.span.start < before).at(-1);
   const lastSpeaker = (before: number) => lastStatement(before)?.speaker;
-  const subjectOf = makeSubjects({
+  const plainSubjectOf = makeSubjects({
     ...ctx,
     lastSpeaker: (before) => {
       const st = lastStatement(before);
       return st && { entity: st.speaker, recent: st.span.start };
     },
   });
+  // A document, or a plural noun phrase, when no name is the subject.
+  const subjectOf = (verbStart: number): Subject | undefined => {
+    const s = sentences[sentenceIndex(verbStart)]!;
+    const clause = text.slice(s.start, verbStart);
+    const last = lastSpeaker(verbStart);
+    if (/^It$/.test(clause.trim().split(/[,:]/).at(-1)?.trim() ?? '') && last === documentSpeaker)
+      return { entity: documentSpeaker, span: { start: verbStart, end: verbStart }, how: '"it": the document quoted before' };
+    const lead = /(?:^|[,;]\s+|\bbut\s+|\bBut\s+)((?:the\s+|The\s+)?[^,;:“”"]{3,60}?)\s*(?:,\s+seen by [^,]+,\s*)?$/u
+      .exec(clause)?.[1]
+      ?.trim();
+    if (lead && documentWords.test(lead) && /^(?:the|The|a|A|an|An|its|Its)\s/.test(lead))
+      return { entity: documentSpeaker, span: { start: s.start + clause.lastIndexOf(lead), end: verbStart }, how: `"${lead}": a document` };
+    const found = plainSubjectOf(verbStart);
+    if (found) return found;
+    if (
+      lead &&
+      /^(?:the\s+|The\s+)?[\p{L}’'-]+(?:\s+[\p{L}’'-]+){0,4}$/u.test(lead) &&
+      /\p{L}{2,}s$/u.test(lead) &&
+      !/^(?:they|these|those|this|he|she|it|we)$/i.test(lead)
+    ) {
+      const start = s.start + clause.lastIndexOf(lead);
+      const group: DraftEntity = {
+        key: `group:${start}`,
+        kind: 'Group',
+        name: lead,
+        aliases: new Set(),
+        mentions: [{ start, end: start + lead.length }],
+        how: 'a plural noun phrase that speaks',
+        sure: 'low',
+      };
+      ctx.entities.push(group);
+      return { entity: group, span: group.mentions[0]!, how: `the group "${lead}"` };
+    }
+    return undefined;
+  };
   const sentenceIndex = (pos: number) => {
     const i = sentences.findIndex((s) => pos >= s.start && pos < s.end);
     return i === -1 ? sentences.length - 1 : i;
