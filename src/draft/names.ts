@@ -31,6 +31,8 @@ export interface NameChunk {
   linkOnly?: boolean;
 }
 
+// A descriptor opening a sentence before a full name ("Investor Jo Lamb"): a noun for a person.
+const agentNoun = /^\p{Lu}\p{Ll}+(?:or|er|ist|ian|ant|ent|man|woman|person)$/u;
 const isTitle = (w: string) => titleHeads.has(w.toLowerCase()) || titleHeads.has(w.toLowerCase().replace(/s$/, ''));
 const capitalised = (w: string) => /^\p{Lu}/u.test(w) && /\p{L}/u.test(w);
 const isPossessive = (w: string) => w === '’s' || w === "'s" || w === '’' || w === "'";
@@ -58,6 +60,7 @@ export function nameChunks(a: Analysis, sentenceStarts: Set<number>): NameChunk[
     if (first && t.pos !== 'PROPN') return false;
     return true;
   };
+  const atSentenceStart = (t: Token) => sentenceStarts.has(t.start) || /^[“"‘(]$/.test(tokens[t.index - 1]?.text ?? '');
   const chunks: NameChunk[] = [];
   let i = 0;
   while (i < tokens.length) {
@@ -119,14 +122,19 @@ export function nameChunks(a: Analysis, sentenceStarts: Set<number>): NameChunk[
         honorific = w.replace(/\.$/, '');
         first++;
       } else if (first < j && notNames.has(w)) first++;
-      else if (first < j && titleWordsBeforeNames.has(w.toLowerCase()) && !(tokens[j]!.text.toLowerCase() in orgSuffixes)) {
+      else if (
+        first < j &&
+        (titleWordsBeforeNames.has(w.toLowerCase()) ||
+          (first === i && j - first >= 2 && atSentenceStart(tokens[first]!) && agentNoun.test(w))) &&
+        !(tokens[j]!.text.toLowerCase() in orgSuffixes)
+      ) {
         titleWords.push(w);
         first++;
       } else break;
     }
     // A title at the end is not part of the name ("Labour MP" names Labour).
     let last = j;
-    while (last > first && isTitle(tokens[last]!.text)) last--;
+    while (last > first && isTitle(tokens[last]!.text) && !/^(?:of|and|&)$/.test(tokens[last - 1]!.text)) last--;
     j = last;
     const start = tokens[first]!.start;
     const end = tokens[j]!.end;

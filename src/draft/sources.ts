@@ -90,6 +90,16 @@ export function findSources(text: string, sentences: SentenceSpan[], entities: D
       // A capitalised word right after the determiner that is a person's name is not anonymous.
       consider(m.index!, m.index! + all.length, det, mods, noun);
     }
+    // Whoever the words make anonymous, whatever the noun: "An engineer at X, who declined to be identified".
+    const anonymous = anonymityPhrases[0]!;
+    for (const m of sentence.matchAll(new RegExp(anonymous.source, 'giu'))) {
+      const before = sentence.slice(0, m.index);
+      const np = new RegExp(
+        String.raw`\b(${DET})\s+((?:[\p{L}’'&-]+\s+){0,6}?)([\p{L}’'-]+)((?:\s+(?:at|in|from|of|with|for)\s+(?:the\s+)?\p{Lu}[\p{L}’'&-]*(?:\s+\p{Lu}[\p{L}’'&-]*)*)?)$`,
+        'iu',
+      ).exec(before);
+      if (np) consider(np.index!, np.index! + np[0].length, np[1]!, np[2]!, np[3]!);
+    }
     for (const m of sentence.matchAll(bare)) {
       // "Source: …" closing an article names where it came from, not who spoke.
       if (/^\p{Lu}/u.test(m[0]) && sentence[m.index! + m[0].length] === ':') continue;

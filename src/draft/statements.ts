@@ -84,7 +84,8 @@ export function findStatements(ctx: StatementContext): { statements: DraftStatem
       return { entity: documentSpeaker, span: { start: verbStart, end: verbStart }, how: '"it": the document quoted before' };
     const lead = /(?:^|[,;]\s+|\bbut\s+|\bBut\s+)((?:the\s+|The\s+)?[^,;:“”"]{3,60}?)\s*(?:,\s+seen by [^,]+,\s*)?$/u
       .exec(clause)?.[1]
-      ?.trim();
+      ?.trim()
+      .replace(/^(?:but|and|yet|so|however)\s+/i, '');
     if (lead && documentWords.test(lead) && /^(?:the|The|a|A|an|An|its|Its)\s/.test(lead))
       return { entity: documentSpeaker, span: { start: s.start + clause.lastIndexOf(lead), end: verbStart }, how: `"${lead}": a document` };
     const found = plainSubjectOf(verbStart);

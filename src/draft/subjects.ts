@@ -56,6 +56,20 @@ export function makeSubjects(ctx: SubjectContext) {
     for (let i = from; i < to; i++) if (!skip.some((r) => i >= r.start && i < r.end)) gap += text[i];
     return gap.split(/[\s,]+/).filter((w) => /\p{L}/u.test(w));
   };
+  // Between a subject and its verb only adverbs, auxiliaries and time words stand ("Corbyn also
+  // said", "the trust has said", "X on Monday said"); "Harwell’s workforce and said" is no subject.
+  const dates = a.values.filter((v) => v.type === 'DATE' || v.type === 'TIME');
+  const plainGap = (from: number, to: number, skip: Span[]) =>
+    a.tokens
+      .filter((t) => t.start >= from && t.end <= to && !skip.some((r) => t.start >= r.start && t.start < r.end) && /\p{L}/u.test(t.text))
+      .every(
+        (t) =>
+          t.pos === 'ADV' ||
+          t.pos === 'AUX' ||
+          t.pos === 'PART' ||
+          dates.some((d) => t.start >= d.start && t.end <= d.end) ||
+          /^(?:on|in|at|last|this)$/i.test(t.text),
+      );
   const pronounOrNoun = (gap: string[], at: number): Subject | undefined => {
     const w = gap.at(-1)?.toLowerCase();
     const w2 = gap.at(-2)?.toLowerCase();
@@ -108,7 +122,7 @@ export function makeSubjects(ctx: SubjectContext) {
     const m = prior.at(-1);
     const gapFrom = m ? m.end : s.start;
     const gap = wordsBetween(gapFrom, verbStart, skip);
-    if (m && gap.length <= 2 && !gap.some((w) => /^(he|she|they|it)$/i.test(w)))
+    if (m && gap.length <= 3 && plainGap(m.end, verbStart, skip) && !gap.some((w) => /^(he|she|they|it)$/i.test(w)))
       return { entity: m.entity, span: { start: m.start, end: m.end }, how: 'the name before the verb' };
     return pronounOrNoun(wordsBetween(Math.max(s.start, gapFrom), verbStart, skip), verbStart);
   };

@@ -1,0 +1,299 @@
+/**
+ * The drafter's hand-written rules, one behaviour per test: what each rule finds, and what it
+ * must leave alone. Texts are invented for the tests; none is a curated article.
+ */
+import { describe, expect, it } from 'vitest';
+import { splitSentences } from '../src/seed/locate.js';
+import { resolveDate } from '../src/draft/dates.js';
+import { findEntities, type DraftEntity } from '../src/draft/entities.js';
+import { toEvidence } from '../src/draft/evidence.js';
+import type { Gazetteer } from '../src/draft/gazetteer.js';
+import { makeIds, slug } from '../src/draft/ids.js';
+import { speechVerbs, stanceVerbs, titleHeads } from '../src/draft/lexicon.js';
+import { nameChunks } from '../src/draft/names.js';
+import { analyse } from '../src/draft/nlp.js';
+import { findQuotes } from '../src/draft/quotes.js';
+import { findRoles } from '../src/draft/roles.js';
+import { findSources } from '../src/draft/sources.js';
+import { findStatements } from '../src/draft/statements.js';
+import { findVotes } from '../src/draft/votes.js';
+
+function entitiesOf(text: string, gazetteer: Gazetteer = []) {
+  const a = analyse(text);
+  const sentences = splitSentences(text, (i) => i);
+  const found = findEntities(a, nameChunks(a, new Set(sentences.map((s) => s.start))), gazetteer);
+  return { a, sentences, ...found, byName: (n: string) => found.entities.find((e) => e.name === n) };
+}
+function statementsOf(text: string) {
+  const { a, sentences, entities } = entitiesOf(text);
+  const all: DraftEntity[] = [...entities];
+  for (const s of findSources(text, sentences, entities))
+    all.push({
+      key: `s${s.start}`,
+      kind: 'AnonymousSource',
+      name: s.name,
+      aliases: new Set(),
+      mentions: [{ start: s.start, end: s.end }],
+      how: s.how,
+      sure: 'medium',
+    });
+  const quotes = findQuotes(text);
+  const { statements, unattributed } = findStatements({ analysis: a, sentences, quotes, entities: all });
+  return {
+    statements: statements.map((s) => ({
+      speaker: s.speaker.name,
+      mode: s.mode,
+      text: text.slice(s.span.start, s.span.end),
+      toldTo: s.toldTo?.name,
+    })),
+    unattributed,
+  };
+}
+
+describe('the word lists', () => {
+  it('know common speech verbs, stance verbs and title nouns', () => {
+    for (const w of ['said', 'told', 'adding', 'claimed', 'warned']) expect(speechVerbs.has(w)).toBe(true);
+    expect(stanceVerbs.hailed).toBe('SUPPORT');
+    expect(stanceVerbs.condemned).toBe('OPPOSE');
+    expect(speechVerbs.has('continuing')).toBe(false);
+    for (const w of ['director', 'chairman', 'inspector', 'mp']) expect(titleHeads.has(w)).toBe(true);
+  });
+});
+
+describe('name chunks', () => {
+  it('join "of", "and" and "&" only into one organisation', () => {
+    const { entities } = entitiesOf(
+      'The Royal College of Nurses met the Food and Drugs Authority. Priya Shah and Tom Bell of Vane & Sons spoke.',
+    );
+    const names = entities.map((e) => e.name);
+    expect(names).toEqual(
+      expect.arrayContaining(['Royal College of Nurses', 'Food and Drugs Authority', 'Vane & Sons', 'Priya Shah', 'Tom Bell']),
+    );
+    expect(names).not.toContain('Priya Shah and Tom Bell');
+  });
+  it('strip titles and honorifics from the name and keep the sentence-opening word out', () => {
+    const { entities } = entitiesOf('Detective Sergeant Ana Ruiz said it was over. Officers left. Mr Ruiz was not there.');
+    expect(entities.map((e) => e.name)).toContain('Ana Ruiz');
+    expect(entities.map((e) => e.name)).not.toContain('Officers');
+  });
+  it('do not take the first word of a quotation for a name', () => {
+    const { entities } = entitiesOf('Lena Park said: “Darkness falls early here.”');
+    expect(entities.map((e) => e.name)).toEqual(['Lena Park']);
+  });
+  it('take the capitalised part of a hyphenated word only when it names something found elsewhere', () => {
+    const { entities, byName } = entitiesOf('The Leeds-based firm grew. Staff in Leeds cheered. Anti-Rust paint sold out.');
+    expect(byName('Leeds')?.mentions).toHaveLength(2);
+    expect(entities.map((e) => e.name)).not.toContain('Rust');
+  });
+});
+
+describe('entities', () => {
+  it('link a surname, an honorific and surname, and a given name to the full name', () => {
+    const { byName, entities } = entitiesOf(
+      'Manager Colm Byrne was sacked. Byrne left. Mr Byrne said nothing. “Colm was great,” one fan said.',
+    );
+    expect(entities.filter((e) => e.kind === 'Person')).toHaveLength(1);
+    expect(byName('Colm Byrne')?.mentions).toHaveLength(4);
+  });
+  it('link an acronym and the first word of an organisation, but not after "in"', () => {
+    const { byName } = entitiesOf(
+      'The National Farmers Board met in Tarrow. The NFB said Tarrow Mills Ltd would pay. Tarrow Mills was fined. Staff in Tarrow were angry.',
+    );
+    expect(byName('National Farmers Board')?.aliases.has('NFB')).toBe(true);
+    expect(byName('Tarrow')?.kind).toBe('Place');
+    expect(byName('Tarrow')?.mentions).toHaveLength(2);
+  });
+  it('classify by the last word, the word before, and "told the"', () => {
+    const { byName } = entitiesOf(
+      'Workers at Grell Foods met near Bishop Road, the developer Stanmore said, and Jo Fenn told the Valley Courier.',
+    );
+    expect(byName('Grell Foods')).toMatchObject({ kind: 'Organisation', type: 'company' });
+    expect(byName('Bishop Road')?.kind).toBe('Place');
+    expect(byName('Stanmore')?.kind).toBe('Organisation');
+    expect(byName('Valley Courier')).toMatchObject({ kind: 'Organisation', type: 'outlet' });
+  });
+  it('use the gazetteer: a known name and its aliases keep the known id', () => {
+    const gazetteer: Gazetteer = [
+      { id: 'person:mara-quill', kind: 'Person', name: 'Mara Quill', aliases: ['Quill'], names: ['Mara Quill', 'Quill'], seed: 'x' },
+    ];
+    const { byName } = entitiesOf('Quill spoke first. Later Quill left.', gazetteer);
+    expect(byName('Mara Quill')).toMatchObject({ known: { id: 'person:mara-quill' } });
+    expect(byName('Mara Quill')?.mentions).toHaveLength(2);
+  });
+});
+
+describe('anonymous sources', () => {
+  const sources = (text: string) => {
+    const { sentences, entities } = entitiesOf(text);
+    return findSources(text, sentences, entities).map((s) => ({ name: s.name, side: s.side, affiliation: s.affiliation?.name }));
+  };
+  it('find sources by the words that make them anonymous', () => {
+    expect(sources('A person familiar with the deal said it was off.')).toEqual([
+      { name: 'A person familiar with the deal', side: undefined, affiliation: undefined },
+    ]);
+    expect(sources('An engineer at Brill Motors, who declined to be identified, said so.')[0]?.name).toBe(
+      'An engineer at Brill Motors, who declined to be identified',
+    );
+    expect(sources('Sources inside the club said he would go.')[0]?.name).toBe('Sources inside the club');
+  });
+  it('give the side, or the organisation named, from the words before "source"', () => {
+    expect(sources('One pro-reform source said no.')[0]?.side).toBe('pro-reform');
+    expect(sources('The Kell Party won. One Kell Party source said so.')[0]?.affiliation).toBe('Kell Party');
+  });
+  it('take "one" or "a" with a source noun only when the description speaks', () => {
+    expect(sources('One council officer told us it was late.')).toHaveLength(1);
+    expect(sources('A resident walked past the hall.')).toHaveLength(0);
+    expect(sources('Source: The Daily Item')).toHaveLength(0);
+  });
+});
+
+describe('quotes', () => {
+  it('read curly and straight marks, mixed in one text', () => {
+    const q = findQuotes('He said “first words here”. She said "second words here".');
+    expect(q.map((x) => x.text)).toEqual(['first words here', 'second words here']);
+  });
+  it('continue a quote over paragraphs and end an unclosed one at its paragraph', () => {
+    const q = findQuotes('“One line of the quote.\n“Another line of it.”\nThen “never closed here\nNext paragraph.');
+    expect(q.map((x) => [x.text, x.chain, x.unclosed])).toEqual([
+      ['One line of the quote.', 1, true],
+      ['Another line of it.', 1, false],
+      ['never closed here', 2, true],
+    ]);
+  });
+  it('drop the comma before the closing mark and count words', () => {
+    const [q] = findQuotes('“We will win this,” he said.');
+    expect(q).toMatchObject({ text: 'We will win this', words: 4 });
+  });
+});
+
+describe('speakers', () => {
+  it('"X said: …" and "…, X said" and "…, he said"', () => {
+    const { statements } = statementsOf(
+      'Coach Ana Bell said: “We played well today.” “The referee was fair to both sides,” Ms Bell said.\n“It was a long season for us all,” she said.',
+    );
+    expect(statements.filter((s) => s.mode === 'verbatim').map((s) => s.speaker)).toEqual(['Ana Bell', 'Ana Bell', 'Ana Bell']);
+  });
+  it('carry the speaker over to a quote with no attribution, and over paragraphs', () => {
+    const { statements } = statementsOf(
+      'Ravi Patel told the Hill Times: “We are ready to go.\n“Nothing will stop the plan now.”\n“We start on Monday, and we finish in May.”',
+    );
+    expect(statements.map((s) => [s.speaker, s.toldTo ?? null])).toEqual([
+      ['Ravi Patel', 'Hill Times'],
+      ['Ravi Patel', null],
+      ['Ravi Patel', null],
+    ]);
+  });
+  it('resolve "They told …:" to the source speaking before', () => {
+    const { statements } = statementsOf(
+      'One Ferro Group source said the talks had failed.\nThey told the Daily Ledger: “Nobody wanted to sign anything at all.”',
+    );
+    expect(statements.map((s) => s.speaker)).toEqual(['One Ferro Group source', 'One Ferro Group source']);
+  });
+  it('skip an aside between the name and the verb, and prefer the subject of the first verb', () => {
+    const { statements } = statementsOf(
+      'Investor Jo Lamb, whose fund Oster Capital owns 5% of Venn Ltd, condemned it as “a very poor deal for us”. Venn chairman Ed Rook praised Venn Ltd staff and said no shops would close.',
+    );
+    expect(statements.map((s) => [s.speaker, s.mode])).toEqual([
+      ['Jo Lamb', 'verbatim'],
+      ['Ed Rook', 'reported'],
+    ]);
+  });
+  it('keep short scare quotes inside reported speech', () => {
+    const { statements } = statementsOf('Mina Cole said she was “very angry” about the delay.');
+    expect(statements).toEqual([
+      { speaker: 'Mina Cole', mode: 'reported', text: 'she was “very angry” about the delay', toldTo: undefined },
+    ]);
+  });
+  it('draft ", the trust said" as reported speech of the trust', () => {
+    const { statements } = statementsOf('The Marsh Health Trust met. The ward will close in June, the trust said.');
+    expect(statements).toMatchObject([{ speaker: 'Marsh Health Trust', mode: 'reported', text: 'The ward will close in June' }]);
+  });
+  it('let a plural noun phrase speak as a group, and leave an orphan quote unattributed', () => {
+    const a = statementsOf('But the mayor’s critics branded it “a waste of public money”.');
+    expect(a.statements[0]).toMatchObject({ speaker: 'the mayor’s critics', mode: 'verbatim' });
+    const b = statementsOf('The rain fell.\n\nLater there was a sign reading “keep off the grass please now”.\n\nMore rain.\n\nAnd more.');
+    expect(b.statements).toHaveLength(0);
+    expect(b.unattributed).toHaveLength(1);
+  });
+});
+
+describe('roles', () => {
+  const roles = (text: string) => {
+    const { entities } = entitiesOf(text);
+    return findRoles(text, entities).map((r) => [r.holder.name, r.title, r.status, r.in?.name ?? null, r.duration ?? null]);
+  };
+  it('from a title before the name, with the organisation named in it', () => {
+    expect(roles('Greenway Party leader Dana Moss spoke.')).toEqual([
+      ['Dana Moss', 'Greenway Party leader', 'current', 'Greenway Party', null],
+    ]);
+    expect(roles('The club sacked former manager Ian Voss.')[0]?.[2]).toBe('former');
+  });
+  it('from a possessive appositive: "the company’s finance director, Ana Ruiz"', () => {
+    expect(roles('Tolla Foods grew. The company’s finance director, Ana Ruiz, left.')).toEqual([
+      ['Ana Ruiz', 'finance director', 'current', 'Tolla Foods', null],
+    ]);
+  });
+  it('from a relative clause with a duration', () => {
+    expect(roles('Mo Reid, who has been the MP for Wexley East for nearly 20 years, spoke.')).toEqual([
+      ['Mo Reid', 'MP for Wexley East', 'current', 'Wexley East', 'nearly 20 years'],
+    ]);
+  });
+  it('from an editor’s brackets and from "who chairs"', () => {
+    expect(roles('The chief whip [Lu Hart] spoke.')[0]?.slice(0, 2)).toEqual(['Lu Hart', 'chief whip']);
+    expect(roles('Councillor Bo Lind, who chairs the town’s parks panel, agreed.').map((r) => r[1])).toEqual([
+      'Councillor',
+      'chair of the parks panel',
+    ]);
+  });
+});
+
+describe('votes', () => {
+  const votes = (text: string) => {
+    const { sentences, entities } = entitiesOf(text);
+    return findVotes(text, sentences, entities);
+  };
+  it('read "N votes to M", with rejected meaning the larger number is against, once per count', () => {
+    const { votes: v } = votes(
+      'A motion to close the pool was defeated by 12 votes to 9 at Brent Town Council. Critics hailed the 12-9 vote.',
+    );
+    expect(v.map((x) => [x.for, x.against, x.outcome, x.body?.name])).toEqual([[9, 12, 'rejected', 'Brent Town Council']]);
+  });
+  it('read "N-M" after a voting verb, but not a match score', () => {
+    expect(votes('The Hale Board voted 9-3 in favour.').votes.map((x) => [x.for, x.against])).toEqual([[9, 3]]);
+    expect(votes('Hale Rovers lost 3-0 before the Hale Board voted.').votes).toHaveLength(0);
+  });
+  it('read percentages as percentage points', () => {
+    expect(votes('The Lark Union met. In all, 62% of members voted in favour of the offer.').votes.map((x) => [x.for, x.against])).toEqual([
+      [62, 38],
+    ]);
+  });
+  it('find the motion and its proposer', () => {
+    const { motions } = votes(
+      'A plan to build a bridge was approved 7-4 by Dell City Council. The plan was put forward by councillor Rae Tobin.',
+    );
+    expect(motions).toMatchObject([{ title: 'A plan to build a bridge', proposer: { name: 'Rae Tobin' } }]);
+  });
+});
+
+describe('dates, evidence and ids', () => {
+  it('keep the precision the words give', () => {
+    expect(resolveDate('2022')).toBe('2022');
+    expect(resolveDate('March', '2026-05-20')).toBe('2026-03');
+    expect(resolveDate('14 May', '2026-05-20')).toBe('2026-05-14');
+    expect(resolveDate('on Thursday', '2026-05-22')).toBe('2026-05-21');
+    expect(resolveDate('Thursday')).toBeUndefined();
+    expect(resolveDate('next spring', '2026-05-20')).toBeUndefined();
+  });
+  it('write repeated words as { quote, occurrence }', () => {
+    const text = 'Ann met Ann.';
+    expect(toEvidence(text, { start: 0, end: 3 })).toEqual({ quote: 'Ann', occurrence: 1 });
+    expect(toEvidence(text, { start: 8, end: 11 })).toEqual({ quote: 'Ann', occurrence: 2 });
+    expect(toEvidence(text, { start: 4, end: 7 })).toBe('met');
+  });
+  it('make stable, unique slugs', () => {
+    const id = makeIds();
+    expect(id('person', 'Zoë Ó Briain')).toBe('person:zoe-o-briain');
+    expect(id('person', 'Zoë Ó Briain')).toBe('person:zoe-o-briain-2');
+    expect(slug('Harlan & Sons')).toBe('harlan-and-sons');
+  });
+});
