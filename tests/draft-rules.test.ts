@@ -112,6 +112,11 @@ describe('entities', () => {
     expect(byName('Stanmore')?.kind).toBe('Organisation');
     expect(byName('Valley Courier')).toMatchObject({ kind: 'Organisation', type: 'outlet' });
   });
+  it('take "Port …" for a place, and a name used as a modifier for no person', () => {
+    const { byName } = entitiesOf('Jobs go at the Port Avel terminal. Staff said the Delmar Quay yard would stay.');
+    expect(byName('Port Avel')?.kind).toBe('Place');
+    expect(byName('Delmar Quay')?.kind).not.toBe('Person');
+  });
   it('use the gazetteer: a known name and its aliases keep the known id', () => {
     const gazetteer: Gazetteer = [
       { id: 'person:mara-quill', kind: 'Person', name: 'Mara Quill', aliases: ['Quill'], names: ['Mara Quill', 'Quill'], seed: 'x' },
@@ -198,6 +203,16 @@ describe('speakers', () => {
       ['Ed Rook', 'reported'],
     ]);
   });
+  it('"“…,” said chief executive X": the name after the verb', () => {
+    const { statements } = statementsOf('The Orla Group made a loss. “This is a painful day for us,” said chief executive Mei Tanaka.');
+    expect(statements[0]).toMatchObject({ speaker: 'Mei Tanaka', mode: 'verbatim' });
+  });
+  it('"According to X, …" is what X said', () => {
+    const { statements } = statementsOf('According to a source close to the board, the sale was agreed in May.');
+    expect(statements).toEqual([
+      { speaker: 'a source close to the board', mode: 'reported', text: 'the sale was agreed in May', toldTo: undefined },
+    ]);
+  });
   it('keep short scare quotes inside reported speech', () => {
     const { statements } = statementsOf('Mina Cole said she was “very angry” about the delay.');
     expect(statements).toEqual([
@@ -238,6 +253,11 @@ describe('roles', () => {
       ['Mo Reid', 'MP for Wexley East', 'current', 'Wexley East', 'nearly 20 years'],
     ]);
   });
+  it('from an appositive after the name: "X, a spokesman for the Y union,"', () => {
+    expect(roles('Jonas Berg, a spokesman for the Dock Workers Union, said no.')).toEqual([
+      ['Jonas Berg', 'spokesman', 'current', 'Dock Workers Union', null],
+    ]);
+  });
   it('from an editor’s brackets and from "who chairs"', () => {
     expect(roles('The chief whip [Lu Hart] spoke.')[0]?.slice(0, 2)).toEqual(['Lu Hart', 'chief whip']);
     expect(roles('Councillor Bo Lind, who chairs the town’s parks panel, agreed.').map((r) => r[1])).toEqual([
@@ -261,6 +281,11 @@ describe('votes', () => {
   it('read "N-M" after a voting verb, but not a match score', () => {
     expect(votes('The Hale Board voted 9-3 in favour.').votes.map((x) => [x.for, x.against])).toEqual([[9, 3]]);
     expect(votes('Hale Rovers lost 3-0 before the Hale Board voted.').votes).toHaveLength(0);
+  });
+  it('take the direction from the count’s own clause ("approved 7-4, but X rejected it")', () => {
+    expect(
+      votes('The Tarn Council approved a rescue package 7-4, but the owners rejected it.').votes.map((x) => [x.for, x.against, x.outcome]),
+    ).toEqual([[7, 4, 'passed']]);
   });
   it('read percentages as percentage points', () => {
     expect(votes('The Lark Union met. In all, 62% of members voted in favour of the offer.').votes.map((x) => [x.for, x.against])).toEqual([

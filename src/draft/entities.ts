@@ -22,6 +22,7 @@ import {
   orgHeadsBeforeOf,
   orgNouns,
   orgSuffixes,
+  placePrefixes,
   placePrepositions,
   placeSuffixes,
   titleHeads,
@@ -174,6 +175,8 @@ function classify(a: Analysis, c: NameChunk, leftover = false): Guess | undefine
     };
   if (last in placeSuffixes)
     return { kind: 'Place', type: placeSuffixes[last], how: `place word "${last}" at the end of the name`, sure: 'high' };
+  if (c.words.length > 1 && placePrefixes.has(words[0]!))
+    return { kind: 'Place', type: 'other', how: `place word "${c.words[0]}" at the start of the name`, sure: 'medium' };
   if (acronym) return { kind: 'Organisation', type: 'other', how: 'an acronym', sure: 'medium' };
   if (before && orgNouns.has(before)) return { kind: 'Organisation', type: 'company', how: `name after "${before}"`, sure: 'medium' };
   if (/^,\s+(?:\d{1,3},|who\b)/.test(afterText)) return { kind: 'Person', how: 'name followed by an age or "who"', sure: 'medium' };
@@ -188,7 +191,11 @@ function classify(a: Analysis, c: NameChunk, leftover = false): Guess | undefine
   if (hint?.type === 'Place' || tags.includes('Place'))
     return { kind: 'Place', type: placeType(c.words), how: 'compromise: a place', sure: 'medium' };
   if (!leftover) return undefined;
-  if (c.words.length === 2 && c.words.every((w) => /^\p{Lu}\p{Ll}+$/u.test(w)))
+  // A name used as a modifier ("the Port Avel terminal") is not a person's.
+  const modifier =
+    /^\s+\p{Ll}+/u.test(a.text.slice(c.end, c.end + 15)) &&
+    !/^\s+(?:said|says|told|added|who|has|had|was|is|and|of|in|at|on)\b/.test(a.text.slice(c.end, c.end + 15));
+  if (c.words.length === 2 && !modifier && c.words.every((w) => /^\p{Lu}\p{Ll}+$/u.test(w)))
     return { kind: 'Person', how: 'two capitalised words, taken for a person’s name', sure: 'low' };
   if (c.words.length >= 2) return { kind: 'Organisation', type: 'other', how: 'capitalised words, taken for an organisation', sure: 'low' };
   return undefined;

@@ -245,6 +245,8 @@ export const placeSuffixes: Record<string, string> = {
   east: 'constituency',
   west: 'constituency',
 };
+/** First words of a place's name ("Port Avel", "Mount Tor"). */
+export const placePrefixes = new Set('port mount lake fort cape isle loch glen upper lower greater'.split(' '));
 /** Common nouns that name what an organisation is, just before its name ("the developer Holloway Homes"). */
 export const orgNouns = new Set(
   'company firm group developer club union charity bank lender retailer supplier insurer regulator watchdog party council trust body owner owners operator airline broadcaster newspaper outlet website platform'.split(
@@ -279,7 +281,7 @@ export const scoreWords =
   /\b(?:lost|lose|loses|losing|won|win|wins|winning|beat|beaten|drew|draw|led|trailed|thrashed|score|scored|goals?|points?)\b/i;
 /** Nouns for what a body votes on. */
 export const motionNouns =
-  /\b(?:motion|proposal|proposals|plan|plans|bid|application|offer|scheme|resolution|amendment|bill|measure|deal|proposition)\b/i;
+  /\b(?:motion|proposal|proposals|plan|plans|bid|application|offer|scheme|resolution|amendment|bill|measure|deal|proposition|package|budget)\b/i;
 export const proposerPhrases = /\b(?:proposed|put forward|tabled|brought|moved|submitted|sponsored|backed|drawn up|lodged) by\s+/i;
 
 /** Capitalised words that are not names on their own. */

@@ -196,16 +196,20 @@ export function findRoles(text: string, entities: DraftEntity[]): DraftRole[] {
           sure: 'medium',
         });
       }
-      // D. "Ian Murray, the union's general secretary," — an appositive after the name.
-      const appAfter = /^,\s+(?:the|a|an)\s+((?:[\p{L}’'-]+\s+){0,4}?[\p{L}-]+)(?=,|\.|\s+(?:said|told|who|and)\b)/u.exec(after);
+      // D. "Ian Murray, the union's general secretary," / "Jonas Berg, a spokesman for the GMB union,".
+      const appAfter =
+        /^,\s+(?:the|a|an)\s+((?:[\p{L}’'-]+\s+){0,3}?[\p{L}-]+?)(?:\s+(?:for|of|at|with)\s+(?:the\s+)?([^,.]+?))?(?=,|\.|\s+(?:said|told|who|and)\b)/u.exec(
+          after,
+        );
       if (appAfter && isHead(appAfter[1]!.split(/\s+/).at(-1)!)) {
         const end = m.end + appAfter[0].length;
         const t = appAfter[1]!;
+        const where = appAfter[2] ? m.end + appAfter[0].indexOf(appAfter[2]) : end;
         add({
           holder: person,
           title: t.replace(/^\p{L}+(?:’s|'s)\s+/u, ''),
           status: /former/i.test(t) ? 'former' : 'current',
-          in: entityAt(m.end, end) ?? (/^(?:\p{L}+)(?:’s|'s)\s/u.test(t) ? byNoun(t.split(/[’']/)[0]!, m.start) : undefined),
+          in: entityAt(where, end + 1) ?? (/^(?:\p{L}+)(?:’s|'s)\s/u.test(t) ? byNoun(t.split(/[’']/)[0]!, m.start) : undefined),
           evidence: [{ start: m.start, end }],
           how: 'appositive after the name',
           sure: 'medium',

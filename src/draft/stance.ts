@@ -2,7 +2,7 @@
  * Stance, only where the words say it plainly. Contract: `stanceAt(text, verbStart, word)`
  * tells whether a verb (or "hit out at") states support or opposition, and `objectAfter`
  * finds what it is aimed at: the first entity mentioned within five words after the verb, or,
- * for "it", "the decision", "the result", "the vote", "the deal", "the plan", the vote or
+ * for "it", "the decision", "the result", "the vote", "the outcome", "the ruling", the vote or
  * motion of the article (when it has exactly one). Nothing else gets a stance: the curator
  * decides.
  */
@@ -33,10 +33,7 @@ export function objectAfter(
     .flatMap((e) => e.mentions.map((m) => ({ e, m })))
     .filter((x) => x.m.start >= from && x.m.start <= Math.min(limit, until) && x.e.kind !== 'AnonymousSource')
     .sort((a, b) => a.m.start - b.m.start)[0];
-  const deictic =
-    /^\s*(?:out at\s+|at\s+)?(it|the (?:decision|result|vote|deal|plan|plans|proposal|scheme|move|motion|offer|ruling|sacking))\b/i.exec(
-      window,
-    );
+  const deictic = /^\s*(?:out at\s+|at\s+)?(it|the (?:decision|result|vote|outcome|ruling|verdict))\b/i.exec(window);
   if (deictic && (!hit || hit.m.start > from + deictic.index + deictic[0].length))
     return {
       target: { deictic: 'decision' },

@@ -117,6 +117,17 @@ export function findStatements(ctx: StatementContext): { statements: DraftStatem
   };
   const mentionAt = (pos: number) =>
     ctx.entities.find((e) => e.kind !== 'Place' && e.mentions.some((m) => m.start >= pos && m.start <= pos + 5));
+  const nameAfter = (from: number) => {
+    const window = text.slice(from, from + 50);
+    const hit = ctx.entities
+      .filter((e) => e.kind !== 'Place')
+      .flatMap((e) => e.mentions.map((m) => ({ e, m })))
+      .filter((x) => x.m.start >= from && x.m.start <= from + 50)
+      .sort((a, b) => a.m.start - b.m.start)[0];
+    if (!hit) return undefined;
+    const gap = window.slice(0, hit.m.start - from).trim();
+    return /^(?:(?:the|a|an|its|[\p{Ll}-]+|\p{Lu}[\p{Ll}]+)\s+){0,4}$/u.test(gap ? `${gap} ` : '') ? hit.e : undefined;
+  };
   const speechVerbsIn = (from: number, to: number) => {
     const found: { word: string; start: number }[] = [];
     for (const m of text.slice(from, to).matchAll(verbWord)) {
@@ -203,8 +214,9 @@ export function findStatements(ctx: StatementContext): { statements: DraftStatem
       if (!speaker && post) {
         const between = text.slice(closeAt, post.start);
         const sub = subjectOf(post.start);
-        const afterVerb = mentionAt(post.start + post.word.length + 1);
-        const entity = sub && sub.span.start >= closeAt - 1 ? sub.entity : /^[\s,]*$/.test(between) && afterVerb ? afterVerb : sub?.entity;
+        // "“…,” said chief executive Mei Tanaka": the name after the verb, past any title words.
+        const afterVerb = /^[\s,]*$/.test(between) ? nameAfter(post.start + post.word.length) : undefined;
+        const entity = afterVerb ?? (sub && sub.span.start >= closeAt - 1 ? sub.entity : sub?.entity);
         if (entity) {
           speaker = entity;
           how = `speech verb "${post.word}" after the quote${sub ? `; speaker: ${sub.how}` : ''}`;
@@ -266,6 +278,8 @@ export function findStatements(ctx: StatementContext): { statements: DraftStatem
       while (end > start && /[.\s]/.test(text[end - 1]!)) end--;
       const clause = text.slice(start, end);
       if (!clause || !/^\p{Ll}/u.test(clause) || /^[:“"]/.test(clause)) continue;
+      // A clause says something only if it has a verb ("announced on Monday" does not).
+      if (!a.tokens.some((t) => t.start >= start && t.end <= end && (t.pos === 'VERB' || t.pos === 'AUX'))) continue;
       const cut = clause.search(/,\s+(?:adding|saying|and added)\b|;\s/);
       const finalEnd = cut === -1 ? end : start + cut;
       if ([...verbatimQuotes].some((q) => q.open >= start && q.open < finalEnd)) break;
@@ -284,8 +298,31 @@ export function findStatements(ctx: StatementContext): { statements: DraftStatem
       });
       break;
     }
+    // "According to X, …": X said it.
+    const according = /^According to\s+/u.exec(body);
+    if (according && !statements.some((st) => st.span.start >= s.start && st.span.start < s.end)) {
+      const comma = body.indexOf(', ', according[0].length);
+      const speaker = comma > 0 ? nameAfter(s.start + according[0].length - 1) : undefined;
+      const holder = speaker && speaker.mentions.find((m) => m.start >= s.start && m.end <= s.start + comma);
+      if (speaker && holder) {
+        let end = s.end;
+        while (end > s.start && /[.\s]/.test(text[end - 1]!)) end--;
+        statements.push({
+          speaker,
+          mode: 'reported',
+          span: { start: s.start + comma + 2, end },
+          evidence: [{ start: s.start, end: s.start + comma }],
+          how: `"According to …"; speaker: the name after it`,
+          sure: 'medium',
+        });
+        continue;
+      }
+    }
     // "…, the trust said." closing a sentence with no quote.
-    const tail = /,\s+([^,]{2,60}?)\s+(said|says|added|warned|confirmed)\.?$/u.exec(body);
+    const tail =
+      /,\s+([^,]{2,60}?)\s+(said|says|added|warned|confirmed|announced|stated)(?:\s+(?:on|last|this)\s+\p{L}+|\s+yesterday|\s+today)?\.?$/u.exec(
+        body,
+      );
     if (
       tail &&
       !quotes.some((q) => q.open >= s.start && q.open < s.end) &&

@@ -54,7 +54,7 @@ export function findVotes(
     for (const m of body.matchAll(/\b(\d{1,4})\s+votes?\s+to\s+(\d{1,4})\b/g))
       found.push({ a: +m[1]!, b: +m[2]!, start: m.index!, end: m.index! + m[0].length, how: '"N votes to M"' });
     if (voteVerbs.test(body))
-      for (const m of body.matchAll(/(?<![\d.,£$€])\b(\d{1,4})\s?[-–](\s?)(\d{1,4})\b(?![\d.,%])/g)) {
+      for (const m of body.matchAll(/(?<![\d.,£$€])\b(\d{1,4})\s?[-–](\s?)(\d{1,4})\b(?![\d%]|[.,]\d)/g)) {
         const a = +m[1]!;
         const b = +m[3]!;
         if (a >= 1000 && b >= 1000) continue;
@@ -78,7 +78,10 @@ export function findVotes(
       });
     }
     for (const f of found) {
-      const rejected = rejectWords.test(body);
+      // "approved 7-4, but X rejected it": only the count's own clause says which way it went.
+      const upTo = body.slice(0, f.end);
+      const clauseStart = Math.max(0, ...[...upTo.matchAll(/,\s+but\s|;\s|\s—\s/g)].map((m) => m.index! + m[0].length));
+      const rejected = rejectWords.test(body.slice(clauseStart, f.end + 40).split(/,\s+but\s|;\s/)[0]!);
       const [yes, no] = f.forFirst ? [f.a, f.b] : rejected ? [Math.min(f.a, f.b), Math.max(f.a, f.b)] : [f.a, f.b];
       const outcome = yes > no ? 'passed' : yes < no ? 'rejected' : 'tied';
       const span = { start: s.start + f.start, end: s.start + f.end };
