@@ -207,6 +207,16 @@ describe('speakers', () => {
     const { statements } = statementsOf('The Orla Group made a loss. “This is a painful day for us,” said chief executive Mei Tanaka.');
     expect(statements[0]).toMatchObject({ speaker: 'Mei Tanaka', mode: 'verbatim' });
   });
+  it('skip a lowercase aside, and resolve "the judge" to the person with that title', () => {
+    const { statements } = statementsOf(
+      'Nina Petrov, chief executive of the charity Brake Ahead, said: “Nobody is above the law here.” District Judge Martin Hale agreed. “You are a role model,” the judge told the player.',
+    );
+    expect(statements.map((s) => s.speaker)).toEqual(['Nina Petrov', 'Martin Hale']);
+  });
+  it('"said in a statement that …" drafts the clause after "that"', () => {
+    const { statements } = statementsOf('Hollin City said in a statement that the club would deal with it.');
+    expect(statements[0]?.text).toBe('the club would deal with it');
+  });
   it('"According to X, …" is what X said', () => {
     const { statements } = statementsOf('According to a source close to the board, the sale was agreed in May.');
     expect(statements).toEqual([

@@ -198,7 +198,7 @@ export function findRoles(text: string, entities: DraftEntity[]): DraftRole[] {
       }
       // D. "Ian Murray, the union's general secretary," / "Jonas Berg, a spokesman for the GMB union,".
       const appAfter =
-        /^,\s+(?:the|a|an)\s+((?:[\p{L}’'-]+\s+){0,3}?[\p{L}-]+?)(?:\s+(?:for|of|at|with)\s+(?:the\s+)?([^,.]+?))?(?=,|\.|\s+(?:said|told|who|and)\b)/u.exec(
+        /^,\s+(?:(?:the|a|an)\s+)?((?:\p{Ll}[\p{L}’'-]*\s+){0,3}?\p{Ll}[\p{L}-]*?)(?:\s+(?:for|of|at|with)\s+(?:the\s+)?([^,.]+?))?(?=,|\.|\s+(?:said|told|who|and)\b)/u.exec(
           after,
         );
       if (appAfter && isHead(appAfter[1]!.split(/\s+/).at(-1)!)) {

@@ -272,7 +272,11 @@ export function findStatements(ctx: StatementContext): { statements: DraftStatem
         from += obj[0].length;
       }
       const rest = text.slice(from, s.end);
-      const lead = /^\s*(?:(?:on|in|at|outside|after|before)\s+[\p{L}’'-]+\s+)?(?:that\s+)?/u.exec(rest)![0];
+      // "said on Monday that …", "said in a statement that …", "said outside court that …".
+      const lead =
+        /^\s*(?:(?:on|in|at|outside|after|before|during|last|this|yesterday|today)\b(?:\s+[\p{L}’'-]+){0,3}?\s+(?=that\s)|(?:on|in|at|outside|after|before)\s+[\p{L}’'-]+\s+)?(?:that\s+)?/u.exec(
+          rest,
+        )![0];
       const start = from + lead.length;
       let end = s.end;
       while (end > start && /[.\s]/.test(text[end - 1]!)) end--;

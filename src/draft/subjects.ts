@@ -14,6 +14,7 @@
 import type { SentenceSpan } from '../seed/locate.js';
 import type { DraftEntity, Span } from './entities.js';
 import type { Analysis } from './nlp.js';
+import { titleHeads } from './lexicon.js';
 import { insideQuote, type Quote } from './quotes.js';
 
 export interface SubjectContext {
@@ -31,7 +32,9 @@ export interface Subject {
   how: string;
 }
 
-const ASIDE = /,\s+(?:who|whose|which|of|aged|seen|from|at|in|a|an|the|\d)[^,“”"]*,/giu;
+// An aside between commas that starts with a small word: ", who voted against," ", of X Police,"
+// ", chief executive of the charity Y,". A capitalised one (", Daniel Okafor,") is a name.
+const ASIDE = /,\s+(?:\p{Ll}|\d)[^,“”"]*,/gu;
 
 export function makeSubjects(ctx: SubjectContext) {
   const { analysis: a, sentences, quotes } = ctx;
@@ -107,7 +110,17 @@ export function makeSubjects(ctx: SubjectContext) {
     const n = noun.replace(/s$/, '');
     const byName = orgs.filter((e) => e.name.toLowerCase().split(' ').at(-1)!.replace(/s$/, '') === n);
     const byType = orgs.filter((e) => e.type === n || (n === 'firm' && e.type === 'company'));
-    const list = byName.length ? byName : byType;
+    // "the judge" is the person introduced with that title ("District Judge Martin Hale").
+    const titled = titleHeads.has(n)
+      ? ctx.entities.filter(
+          (e) =>
+            e.kind === 'Person' &&
+            e.mentions.some(
+              (m) => m.start < at && new RegExp(`\\b${n}\\s+(?:\\S+\\s+)?$`, 'i').test(text.slice(Math.max(0, m.start - 30), m.start)),
+            ),
+        )
+      : [];
+    const list = byName.length ? byName : byType.length ? byType : titled;
     if (!list.length) return undefined;
     // The one mentioned last before here.
     const before = (e: DraftEntity) => Math.max(-1, ...e.mentions.filter((m) => m.start < at).map((m) => m.start));
