@@ -112,6 +112,10 @@ describe('entities', () => {
     expect(byName('Stanmore')?.kind).toBe('Organisation');
     expect(byName('Valley Courier')).toMatchObject({ kind: 'Organisation', type: 'outlet' });
   });
+  it('link "shares in X" to the company, though "in" usually leads to a place', () => {
+    const { byName } = entitiesOf('Pellam Pharma recalled the inhalers. Shares in Pellam fell.');
+    expect(byName('Pellam Pharma')?.mentions).toHaveLength(2);
+  });
   it('take "Port …" for a place, and a name used as a modifier for no person', () => {
     const { byName } = entitiesOf('Jobs go at the Port Avel terminal. Staff said the Delmar Quay yard would stay.');
     expect(byName('Port Avel')?.kind).toBe('Place');
@@ -140,6 +144,9 @@ describe('anonymous sources', () => {
       'An engineer at Brill Motors, who declined to be identified',
     );
     expect(sources('Sources inside the club said he would go.')[0]?.name).toBe('Sources inside the club');
+    expect(sources('An employee at the company’s Rexley plant, who spoke on condition of anonymity, said so.')[0]?.name).toBe(
+      'An employee at the company’s Rexley plant, who spoke on condition of anonymity',
+    );
   });
   it('give the side, or the organisation named, from the words before "source"', () => {
     expect(sources('One pro-reform source said no.')[0]?.side).toBe('pro-reform');
@@ -216,6 +223,12 @@ describe('speakers', () => {
   it('"said in a statement that …" drafts the clause after "that"', () => {
     const { statements } = statementsOf('Hollin City said in a statement that the club would deal with it.');
     expect(statements[0]?.text).toBe('the club would deal with it');
+  });
+  it('give "he" to a person named after the last quote rather than to its speaker', () => {
+    const { statements } = statementsOf(
+      'Ada Vell said: “We acted at once on the results.”\nBoss Lars Henning apologised. “We are sorry. We will put it right,” he said.',
+    );
+    expect(statements.map((s) => s.speaker)).toEqual(['Ada Vell', 'Lars Henning']);
   });
   it('"According to X, …" is what X said', () => {
     const { statements } = statementsOf('According to a source close to the board, the sale was agreed in May.');

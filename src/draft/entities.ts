@@ -235,7 +235,8 @@ function shortFormOf(c: NameChunk, entities: DraftEntity[]): DraftEntity | undef
       if (acr.length) return pick(acr);
     }
     // "in Dunmore" is the place even when "Dunmore Health Trust" is also named.
-    if (c.before && (placePrepositions.has(c.before) || c.before === 'of')) return undefined;
+    const shares = /\b(?:shares|stake|stakes|investment|investors?)\s+in\s+$/i.test(c.context ?? '');
+    if (c.before && (placePrepositions.has(c.before) || c.before === 'of') && !shares) return undefined;
     const orgs = entities.filter((e) => e.kind !== 'Person' && e.name.includes(' '));
     const firstWord = orgs.filter((e) => lower(e.name.split(' ')[0]!) === w);
     if (firstWord.length) return pick(firstWord);

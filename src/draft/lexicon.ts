@@ -107,6 +107,17 @@ export const titleWordsBeforeNames = new Set([...titleHeads, ...titleModifiers])
 /** Last words of an organisation's name, with the seed type they suggest. */
 export const orgSuffixes: Record<string, string> = {
   ltd: 'company',
+  pharma: 'company',
+  pharmaceuticals: 'company',
+  labs: 'company',
+  systems: 'company',
+  technologies: 'company',
+  airlines: 'company',
+  lines: 'company',
+  logistics: 'company',
+  insurance: 'company',
+  brewery: 'company',
+  stores: 'company',
   limited: 'company',
   plc: 'company',
   inc: 'company',

@@ -25,6 +25,8 @@ export interface NameChunk {
   token: number;
   /** The token before the chunk (lower-cased), for context rules. */
   before?: string;
+  /** A few words before the chunk, for context rules ("shares in …"). */
+  context?: string;
   /** The token after the chunk. */
   after?: string;
   /** The capitalised piece of a hyphenated word: it may name an entity found elsewhere, never a new one. */
@@ -163,6 +165,7 @@ export function nameChunks(a: Analysis, sentenceStarts: Set<number>): NameChunk[
         title: titleWords.length ? titleWords.join(' ') : undefined,
         token: first,
         before: tokens[i - 1]?.text.toLowerCase(),
+        context: text.slice(Math.max(0, tokens[i]!.start - 30), tokens[i]!.start),
         after: tokens[j + 1]?.text,
         linkOnly: unsure || undefined,
       });

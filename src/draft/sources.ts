@@ -38,7 +38,10 @@ export function findSources(text: string, sentences: SentenceSpan[], entities: D
       const rest = sentence.slice(nounEnd);
       let qualifier = '';
       // "a senior midwife at St Brigid’s, who declined to be identified": where they are, then why unnamed.
-      const where = /^\s+(?:at|in|from|of|with|for) (?:the )?\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*)*/u.exec(rest)?.[0] ?? '';
+      const where =
+        /^\s+(?:at|in|from|of|with|for) (?:the )?\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*)*/u.exec(rest)?.[0] ??
+        /^\s+(?:at|in|from|of|with|for)\s+[^,]{1,40}?(?=,\s*who\b)/u.exec(rest)?.[0] ??
+        '';
       for (const lead of where ? ['', where] : ['']) {
         for (const p of anonymityPhrases) {
           const m = new RegExp(`^(?:${p.source})`, p.flags.replace('g', '')).exec(rest.slice(lead.length));

@@ -72,7 +72,7 @@ export function findStatements(ctx: StatementContext): { statements: DraftStatem
     ...ctx,
     lastSpeaker: (before) => {
       const st = lastStatement(before);
-      return st && { entity: st.speaker, recent: st.span.start };
+      return st && { entity: st.speaker, recent: st.span.start, end: Math.max(st.span.end, ...st.evidence.map((e) => e.end)) };
     },
   });
   // A document, or a plural noun phrase, when no name is the subject.

@@ -23,7 +23,7 @@ export interface SubjectContext {
   quotes: Quote[];
   entities: DraftEntity[];
   /** The speaker of the latest statement before an offset, and where that statement is (for pronouns). */
-  lastSpeaker: (before: number) => { entity: DraftEntity; recent: number } | undefined;
+  lastSpeaker: (before: number) => { entity: DraftEntity; recent: number; end: number } | undefined;
 }
 
 export interface Subject {
@@ -87,23 +87,23 @@ export function makeSubjects(ctx: SubjectContext) {
     }
     return undefined;
   };
-  // A pronoun names the last speaker when that statement is in this sentence or the one before;
-  // otherwise the nearest fitting mention in those two sentences; otherwise the last speaker.
+  // A pronoun names the last speaker, unless a fitting name comes after that statement.
   const resolvePronoun = (p: string, at: number): DraftEntity | undefined => {
     const last = ctx.lastSpeaker(at);
     const here = sentences.findIndex((s) => at >= s.start && at < s.end);
-    const from = sentences[Math.max(0, here - 1)]?.start ?? 0;
+    const from = sentences[Math.max(0, here - 2)]?.start ?? 0;
     const fits = (e: DraftEntity) =>
       p === 'he' || p === 'she' || p === 'i'
         ? e.kind === 'Person' || e.kind === 'AnonymousSource'
         : p === 'it'
           ? e.kind === 'Organisation'
           : e.kind !== 'Person';
-    if (last?.recent !== undefined && last.recent >= from && fits(last.entity)) return last.entity;
+    // Whoever came last: the last statement, or a fitting name after it ("Lars Henning apologised.
+    // “We are sorry,” he said." after someone else's quote), within the last three sentences.
     const near = mentions.filter((m) => m.end <= at && m.start >= from && fits(m.entity)).at(-1);
-    if (near) return near.entity;
+    if (near && (!last || near.start >= last.end)) return near.entity;
     if (last && fits(last.entity)) return last.entity;
-    return mentions.filter((m) => m.end <= at && fits(m.entity)).at(-1)?.entity;
+    return (near ?? mentions.filter((m) => m.end <= at && fits(m.entity)).at(-1))?.entity;
   };
   const resolveNoun = (noun: string, at: number): DraftEntity | undefined => {
     const orgs = ctx.entities.filter((e) => e.kind === 'Organisation');
