@@ -25,7 +25,7 @@ export const SHAPES: Record<string, string> = {
   Organisation: 'round-rectangle',
   Group: 'hexagon',
   Place: 'diamond',
-  AnonymousSource: 'octagon',
+  AnonymousSource: 'star',
   Statement: 'round-tag',
   Event: 'round-triangle',
   Motion: 'round-pentagon',
@@ -47,12 +47,12 @@ function sides(drawing: Drawing, centre: string): Map<string, Position> {
       const a = Math.PI * (ids.length === 1 ? (from + to) / 2 : from + ((to - from) * i) / (ids.length - 1));
       at.set(id, { x: r * Math.cos(a), y: r * Math.sin(a) });
     });
-  // About 42 px between neighbours on an arc of 0.8π.
-  const inner = Math.max(160, (Math.max(groups.support.length, groups.oppose.length) * 42) / (0.8 * Math.PI));
+  // About 60 px between neighbours on an arc of 0.8π.
+  const inner = Math.max(170, (Math.max(groups.support.length, groups.oppose.length) * 60) / (0.8 * Math.PI));
   arc(groups.support, 0.6, 1.4, inner);
   arc(groups.oppose, 0.4, -0.4, inner);
   arc(groups.both, -0.6, -0.4, inner * 0.7);
-  const outer = Math.max(inner + 150, (groups.other.length * 36) / (2 * Math.PI));
+  const outer = Math.max(inner + 150, (groups.other.length * 50) / (2 * Math.PI));
   arc(groups.other, -0.5, 1.5 - 2 / Math.max(1, groups.other.length), outer);
   return at;
 }
@@ -180,6 +180,9 @@ export function createGraph(container: HTMLElement, on: { node(id: string): void
           classes: `${e.tone}${drawing.edges.size <= 12 ? ' labelled' : ''}`,
         });
       }
+      // Text above the drawing may have changed height since the last one: cytoscape keeps
+      // its container's offset, and taps would land on the wrong element.
+      cy.resize();
       cy.elements().remove();
       cy.add(elements);
       const at = layout.kind === 'around' ? sides(drawing, layout.centre) : layout.at;

@@ -121,7 +121,7 @@ const SHAPE_SIGNS: Record<string, string> = {
   'round-rectangle': '■',
   hexagon: '⬢',
   diamond: '◆',
-  octagon: '⯃',
+  star: '★',
   'round-tag': '◖',
   'round-triangle': '▲',
   'round-pentagon': '⬟',
@@ -417,8 +417,11 @@ async function showPanel() {
   const edge = drawing.edges.get(state.select);
   byId('panel-title').textContent = edge ? 'Why this line' : 'Details';
   body.replaceChildren(h('p', {}, 'Loading…'));
+  // Chosen from the list by keyboard or screen reader: take the reader to what was chosen.
+  const fromList = document.activeElement?.closest('#list-body') !== null && document.activeElement !== document.body;
   const content = edge ? await edgePanel(edge, centre) : await nodePanel(state.select, centre, state.select === centreId);
   body.replaceChildren(...content);
+  if (fromList) byId('panel').focus({ preventScroll: true });
 }
 
 let rendering = Promise.resolve();
@@ -446,12 +449,14 @@ async function renderNow(): Promise<void> {
       if (window.explorer.firstDrawMs === null && graph.cy.nodes().length) window.explorer.firstDrawMs = Math.round(performance.now());
       showTrail();
     }
+    graph.cy.resize();
     byId<HTMLButtonElement>('back').disabled = !((history.state as { depth?: number } | null)?.depth ?? 0);
     await showPanel();
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     window.explorer.errors.push(message);
     status(`Could not show this: ${message}`);
+    byId('status').append(' ', h('button', { type: 'button', onclick: () => ((drawnKey = ''), void render()) }, 'Try again'));
   } finally {
     window.explorer.idle = true;
   }
@@ -488,7 +493,8 @@ function start() {
     e.preventDefault();
     const a = from.dataset.id ?? (await fromBox.best())?.id;
     const b = to.dataset.id ?? (await toBox.best())?.id;
-    if (a && b) go({ view: 'path', from: a, to: b, select: null });
+    // From the empty form, the answer takes the form's place in history: Back leaves the path.
+    if (a && b) go({ view: 'path', from: a, to: b, select: null }, { replace: state.view === 'path' && !state.to });
     else status('Choose both ends from the suggestions.');
   });
   byId('show-path').addEventListener('click', () => {
