@@ -116,6 +116,15 @@ describe('entities', () => {
     const { byName } = entitiesOf('Pellam Pharma recalled the inhalers. Shares in Pellam fell.');
     expect(byName('Pellam Pharma')?.mentions).toHaveLength(2);
   });
+  it('keep a lone name that compromise calls an adjective when wink-nlp calls it a proper noun', () => {
+    expect(entitiesOf('Police in Kelsby arrested two men.').byName('Kelsby')?.kind).toBe('Place');
+    expect(entitiesOf('The Dutch group bought it.').entities).toHaveLength(0);
+  });
+  it('make a place of a name and a place noun after "the" ("the former Eastgate gasworks")', () => {
+    const { byName } = entitiesOf('Homes will rise on the former Eastgate gasworks. Eastgate Voice objected.');
+    expect(byName('Eastgate gasworks')?.kind).toBe('Place');
+    expect(byName('Eastgate Voice')?.mentions).toHaveLength(1);
+  });
   it('take "Port …" for a place, and a name used as a modifier for no person', () => {
     const { byName } = entitiesOf('Jobs go at the Port Avel terminal. Staff said the Delmar Quay yard would stay.');
     expect(byName('Port Avel')?.kind).toBe('Place');
@@ -220,6 +229,10 @@ describe('speakers', () => {
     );
     expect(statements.map((s) => s.speaker)).toEqual(['Nina Petrov', 'Martin Hale']);
   });
+  it('"said in an emailed statement." is no reported speech', () => {
+    const { statements } = statementsOf('“We disagree with the ruling,” spokeswoman Lin Ortiz said in an emailed statement.');
+    expect(statements.map((s) => s.mode)).toEqual(['verbatim']);
+  });
   it('"said in a statement that …" drafts the clause after "that"', () => {
     const { statements } = statementsOf('Hollin City said in a statement that the club would deal with it.');
     expect(statements[0]?.text).toBe('the club would deal with it');
@@ -281,6 +294,9 @@ describe('roles', () => {
       ['Jonas Berg', 'spokesman', 'current', 'Dock Workers Union', null],
     ]);
   });
+  it('from "said X, the plaintiffs\' lead attorney"', () => {
+    expect(roles("“We won,” said Mike Brandt, the plaintiffs' lead attorney.").map((r) => r[1])).toEqual(['lead attorney']);
+  });
   it('from an editor’s brackets and from "who chairs"', () => {
     expect(roles('The chief whip [Lu Hart] spoke.')[0]?.slice(0, 2)).toEqual(['Lu Hart', 'chief whip']);
     expect(roles('Councillor Bo Lind, who chairs the town’s parks panel, agreed.').map((r) => r[1])).toEqual([
@@ -309,6 +325,9 @@ describe('votes', () => {
     expect(
       votes('The Tarn Council approved a rescue package 7-4, but the owners rejected it.').votes.map((x) => [x.for, x.against, x.outcome]),
     ).toEqual([[7, 4, 'passed']]);
+  });
+  it('read a court panel\'s "ruled 2-1"', () => {
+    expect(votes('The panel of the Ninth Circuit Court ruled 2-1 for the city.').votes.map((x) => [x.for, x.against])).toEqual([[2, 1]]);
   });
   it('read percentages as percentage points', () => {
     expect(votes('The Lark Union met. In all, 62% of members voted in favour of the offer.').votes.map((x) => [x.for, x.against])).toEqual([

@@ -111,6 +111,18 @@ export function findEntities(a: Analysis, chunks: NameChunk[], gazetteer: Gazett
   // 2. Classified by their own words or their context: names of several words first, so that
   // "Harwell" and "Mr Okafor" find "Harwell Foods" and "Daniel Okafor" wherever they come.
   const classifyInto = (c: NameChunk, leftover: boolean) => {
+    // "the Eastgate gasworks", "the Mill Lane library": a name and a place noun make a place.
+    const placeNoun = /^\s+(library|hospital|gasworks|station|airport|stadium|bridge|estate|prison|mine|dam|reservoir|quarry|pier)\b/.exec(
+      text.slice(c.end, c.end + 20),
+    );
+    if (placeNoun && /\bthe\s+(?:former\s+|old\s+|new\s+)?$/i.test(text.slice(Math.max(0, c.start - 12), c.start))) {
+      const end = c.end + placeNoun[0].length;
+      const e = add('Place', `${c.text} ${placeNoun[1]}`, `a name and the place noun "${placeNoun[1]}"`, 'medium', 'other');
+      e.mentions.push({ start: c.start, end });
+      byMention.set(`${c.start}:${c.end}`, e);
+      assigned.add(c);
+      return;
+    }
     const existing = byName.get(norm(c.text)) ?? shortFormOf(c, entities);
     if (existing) return mention(existing, c);
     if (c.linkOnly) return;

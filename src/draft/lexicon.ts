@@ -91,7 +91,7 @@ export const honorifics = new Set([
 
 /** Nouns that head a job title or office ("finance director", "Detective Inspector"). */
 export const titleHeads = new Set(
-  'leader chief director executive manager chairman chairwoman chair chairperson president vice-president secretary minister judge justice prosecutor barrister solicitor lawyer sergeant inspector constable superintendent commissioner officer detective captain coach mp mep councillor mayor governor senator spokesman spokeswoman spokesperson founder owner editor treasurer deputy head principal boss partner analyst economist whip ambassador trustee member general admiral professor dean doctor nurse midwife surgeon consultant striker midfielder defender goalkeeper player referee'.split(
+  'attorney counsel lawmaker administrator leader chief director executive manager chairman chairwoman chair chairperson president vice-president secretary minister judge justice prosecutor barrister solicitor lawyer sergeant inspector constable superintendent commissioner officer detective captain coach mp mep councillor mayor governor senator spokesman spokeswoman spokesperson founder owner editor treasurer deputy head principal boss partner analyst economist whip ambassador trustee member general admiral professor dean doctor nurse midwife surgeon consultant striker midfielder defender goalkeeper player referee'.split(
     ' ',
   ),
 );
@@ -278,7 +278,7 @@ export const sourceNouns = new Set(
 export const anonymityPhrases: RegExp[] = [
   /,?\s*who (?:declined|asked|did not want|didn’t want|didn't want|refused|wished|spoke on condition|requested)[^,.;:“”"]*?(?:named|identified|anonymity|anonymous)/i,
   /,?\s*speaking (?:on condition of anonymity|anonymously)/i,
-  /\s+familiar with (?:the|his|her|their|its) [a-z-]+/i,
+  /\s+familiar with (?:the|his|her|their|its) [a-z-]+(?:['’]s [a-z-]+)?/i,
   /\s+(?:close to|inside|within|at|in) the (?:club|company|talks|negotiations|government|party|board|team|camp|department|investigation|firm|campaign|council|trust|hospital|school|union)\b/i,
   /\s+(?:close to|inside|within) [A-Z][\p{L}’'-]+(?: [A-Z][\p{L}’'-]+)*/u,
   /\s+with knowledge of (?:the|his|her|their|its) [a-z-]+/i,
@@ -286,7 +286,7 @@ export const anonymityPhrases: RegExp[] = [
 
 /** Verbs whose object is a vote count ("voted 9-3", "approved 7-4"); a score after "lost" or "won" is not a vote. */
 export const voteVerbs =
-  /\b(?:vot(?:e|ed|es|ing)|back(?:ed|s)?|approv(?:e|ed|es)|pass(?:ed|es)?|carri(?:ed|es)|adopt(?:ed|s)?|reject(?:ed|s)?|defeat(?:ed|s)?|endorsed|ballot)\b/i;
+  /\b(?:vot(?:e|ed|es|ing)|back(?:ed|s)?|approv(?:e|ed|es)|pass(?:ed|es)?|carri(?:ed|es)|adopt(?:ed|s)?|reject(?:ed|s)?|defeat(?:ed|s)?|endorsed|ballot|ruled|decided|split|sided)\b/i;
 export const rejectWords = /\b(?:reject(?:ed|s)?|defeat(?:ed|s)?|voted down|threw out|thrown out|turned down|vetoed|blocked)\b/i;
 export const scoreWords =
   /\b(?:lost|lose|loses|losing|won|win|wins|winning|beat|beaten|drew|draw|led|trailed|thrashed|score|scored|goals?|points?)\b/i;

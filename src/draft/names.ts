@@ -150,7 +150,8 @@ export function nameChunks(a: Analysis, sentenceStarts: Set<number>): NameChunk[
         honorifics.has(lone) ||
         isTitle(lone) ||
         (atStart && titleWordsBeforeNames.has(lone.toLowerCase())) ||
-        wordTags(lone).some((tag) => tag === 'Demonym' || tag === 'Adjective' || tag === 'Pronoun'));
+        // compromise calls some unknown names adjectives ("Kelsby"): both taggers must agree.
+        wordTags(lone).some((tag) => tag === 'Demonym' || tag === 'Pronoun' || (tag === 'Adjective' && tokens[first]!.pos === 'ADJ')));
     // A lone capitalised word opening a sentence or quotation that compromise does not know as a
     // name ("Darkness cannot…") may still be a name met elsewhere ("Reddy, who…").
     const unsure = lone !== undefined && atStart && !wordTags(lone).some((tag) => /ProperNoun|Person|Place|Organization/.test(tag));

@@ -207,7 +207,7 @@ export function findRoles(text: string, entities: DraftEntity[]): DraftRole[] {
         const where = appAfter[2] ? m.end + appAfter[0].indexOf(appAfter[2]) : end;
         add({
           holder: person,
-          title: t.replace(/^\p{L}+(?:’s|'s)\s+/u, ''),
+          title: t.replace(/^\p{L}+(?:’s|'s|s’|s')\s+/u, ''),
           status: /former/i.test(t) ? 'former' : 'current',
           in: entityAt(where, end + 1) ?? (/^(?:\p{L}+)(?:’s|'s)\s/u.test(t) ? byNoun(t.split(/[’']/)[0]!, m.start) : undefined),
           evidence: [{ start: m.start, end }],

@@ -27,11 +27,11 @@ const tunedDirs = [
   'seeds/000_a6a1374e8d96988f',
   'tests/fixtures/seeds/001_invented-council-vote',
   ...readdirSync(FIX)
-    .filter((n) => !n.startsWith('heldout-'))
+    .filter((n) => !n.startsWith('heldout-') && existsSync(join(FIX, n, 'graph.yaml')))
     .map((n) => join(FIX, n)),
 ];
 const heldOutDirs = readdirSync(FIX)
-  .filter((n) => n.startsWith('heldout-'))
+  .filter((n) => n.startsWith('heldout-') && existsSync(join(FIX, n, 'graph.yaml')))
   .map((n) => join(FIX, n));
 const sets = [
   ...(values.set === 'held-out' ? [] : [{ name: 'tuned', dirs: tunedDirs }]),

@@ -273,10 +273,13 @@ export function findStatements(ctx: StatementContext): { statements: DraftStatem
       }
       const rest = text.slice(from, s.end);
       // "said on Monday that …", "said in a statement that …", "said outside court that …".
+      // An adverbial with no "that" after it ("said in an emailed statement.") says nothing more.
       const lead =
-        /^\s*(?:(?:on|in|at|outside|after|before|during|last|this|yesterday|today)\b(?:\s+[\p{L}’'-]+){0,3}?\s+(?=that\s)|(?:on|in|at|outside|after|before)\s+[\p{L}’'-]+\s+)?(?:that\s+)?/u.exec(
+        /^\s*(?:(?:on|in|at|outside|after|before|during|last|this|yesterday|today)\b(?:\s+[\p{L}’'-]+){0,3}?\s+(?=that\s))?(?:that\s+)?/u.exec(
           rest,
         )![0];
+      if (/^\s*(?:on|in|at|outside|after|before|during)\s/.test(rest.slice(lead.length - (lead.length ? 0 : 0))) && !/that\s+$/.test(lead))
+        continue;
       const start = from + lead.length;
       let end = s.end;
       while (end > start && /[.\s]/.test(text[end - 1]!)) end--;
