@@ -8,9 +8,10 @@
  */
 import SchemaBuilder from '@pothos/core';
 import ComplexityPlugin from '@pothos/plugin-complexity';
-import RelayPlugin from '@pothos/plugin-relay';
+import RelayPlugin, { decodeGlobalID } from '@pothos/plugin-relay';
 import { getNamedType, getNullableType, isListType } from 'graphql';
-import type { Context } from './context.js';
+import { typeOfKey } from './core/ids.js';
+import type { Context } from './graph/context.js';
 
 export const builder = new SchemaBuilder<{
   Context: Context;
@@ -34,6 +35,11 @@ export const builder = new SchemaBuilder<{
   },
   relay: {
     clientMutationId: 'omit',
+    // `node(id:)` and `nodes(ids:)` take keys ("event:…") as well as global ids.
+    decodeGlobalID: (globalID) => {
+      const typename = typeOfKey(globalID);
+      return typename ? { typename, id: globalID } : decodeGlobalID(globalID);
+    },
     cursorType: 'String',
     pageInfoTypeOptions: { description: 'Where a page sits in its list (Relay cursor connections).' },
     nodeTypeOptions: {

@@ -6,7 +6,9 @@
  * stops the local Neo4j.
  */
 import { ConfigError, loadConfig } from './config.js';
+import { vocabulary } from './core/vocabulary.js';
 import { connect } from './db/connect.js';
+import { articleCount } from './graph/reads.js';
 import { seedAll } from './seed/seed-all.js';
 import { listen } from './server.js';
 import { createApp } from './yoga.js';
@@ -20,6 +22,9 @@ const log = (line: string) => console.log(line);
 
 async function main() {
   const config = loadConfig();
+  // The vocabulary is checked before anything starts: a bad edit stops here, with file:line.
+  const vocab = vocabulary();
+  log(`Vocabulary: ${vocab.relationTypes.size} relation types, ${vocab.eventTypes.size} event types (${vocab.file}).`);
   const conn = await connect(config, log);
   let stopping = false;
   const stop = async (code: number) => {
@@ -38,12 +43,12 @@ async function main() {
   process.once('SIGTERM', () => void stop(0));
   let running: Awaited<ReturnType<typeof listen>> | undefined;
   try {
-    const [row] = await conn.db.read<{ articles: number }>('read/article-count');
-    if (!row?.articles) {
+    const articles = await articleCount(conn);
+    if (!articles) {
       log(`The database holds no article; loading the seeds in ${config.seedDir}/…`);
       await seedAll(conn.db, config.seedDir, log);
     } else {
-      log(`The database holds ${row.articles} article(s); not seeding (run \`npm run seed\` to reload).`);
+      log(`The database holds ${articles} article(s); not seeding (run \`npm run seed\` to reload).`);
     }
     const app = createApp({
       db: conn.db,

@@ -22,7 +22,7 @@ import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspect
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, useReadinessCheck, type GraphQLParams, type Plugin } from 'graphql-yoga';
-import { createContext } from './context.js';
+import { createContext } from './graph/context.js';
 import type { GraphDb } from './db/graph-db.js';
 import { maskError } from './errors.js';
 import { loadExampleTabs } from './graphiql-tabs.js';

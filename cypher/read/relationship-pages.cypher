@@ -7,8 +7,9 @@
 // loader writes, never text from a request). A type given as a parameter instead
 // (`-[r:$($type)]-`) makes Neo4j 5.26 expand every relationship of the node and filter
 // afterwards: 200 000 for the largest hub of the 1m benchmark corpus, to find its 9 000
-// roles. The order (the other end's key, then the relationship's key) needs only keys, so a
-// hub's first page sorts keys, not properties.
+// roles. The order: facts at the other end in the order their article tells them (article,
+// position), then the other end's key, then the relationship's key (src/graph/loaders.ts
+// sorts what it reads ahead the same way).
 //
 // Looking ahead (src/graph/lookahead.ts) adds two things a request will ask next, so that
 // they cost no query of their own: with $withNode, the node itself (labels, props); with
@@ -34,7 +35,7 @@ CALL (n) {
   WHERE NOT m:Sentence AND NOT m:Article
     AND ($stance IS NULL OR r.stance = $stance)
     AND ($status IS NULL OR m.status = $status)
-  WITH r, m ORDER BY m.id, coalesce(r.id, '')
+  WITH r, m ORDER BY m.articleId, m.position, m.id, coalesce(r.id, '')
   RETURN collect({r: r, m: m}) AS rows
 }
 CALL (n, rows) {

@@ -1,10 +1,14 @@
-// Full-text search over entity names and aliases and over statement text. $query is a
-// Lucene query built by src/graph/search-query.ts from escaped words, never raw input.
+// Full-text search over entities (names, aliases, descriptions), statements (their words), and
+// events and motions (names, titles, descriptions, what a motion seeks). $query is a Lucene
+// query built by src/graph/search-query.ts from escaped words, never raw input.
 CALL () {
-  CALL db.index.fulltext.queryNodes('entity_names', $query, {limit: $limit}) YIELD node, score
+  CALL db.index.fulltext.queryNodes('entity_text', $query, {limit: $limit}) YIELD node, score
   RETURN node, score
   UNION ALL
   CALL db.index.fulltext.queryNodes('statement_text', $query, {limit: $limit}) YIELD node, score
+  RETURN node, score
+  UNION ALL
+  CALL db.index.fulltext.queryNodes('fact_text', $query, {limit: $limit}) YIELD node, score
   RETURN node, score
 }
 WITH node, score ORDER BY score DESC, node.id LIMIT $limit

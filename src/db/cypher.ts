@@ -1,14 +1,16 @@
 /**
  * The Cypher the app runs, read once from cypher/*.cypher. A query is named by its path
- * under cypher/ without the extension ("read/entities-by-id"). Keeping the text in files
- * puts every query in one place to read, PROFILE and review; values only ever travel as
- * `$parameters`.
+ * under cypher/ without the extension ("read/entities"); reads are declared once, with their
+ * parameter and row types, in src/db/queries.ts. Keeping the text in files puts every query
+ * in one place to read, PROFILE and review; values only ever travel as `$parameters`.
  *
- * Two exceptions, where Cypher takes no parameter or plans badly with one: the upper bound of
- * a variable-length pattern and a relationship type to expand. A file writes them as
- * `{{bound}}` or `{{type}}`, and the name carries the value after `#`: "read/path#4" (a
- * single digit 1–9), "read/relationship-pages#SUPPORTED" (one of `linkTypes`, the closed
- * list of types the seed loader writes). Both are checked here against those closed sets, so
+ * Three exceptions, where Cypher takes no parameter or plans badly with one: the upper bound
+ * of a variable-length pattern, a relationship type to expand, and the list of every
+ * relationship type. A file writes them as `{{bound}}`, `{{type}}` or `{{types}}`; the name
+ * carries the first two after `#`: "read/path#4" (a single digit 1–9),
+ * "read/relationship-pages#SUPPORTED" (a type of the vocabulary, src/core/vocabulary.ts,
+ * whose names are checked there to be UPPER_SNAKE_CASE words). `{{types}}` becomes every
+ * type of the vocabulary, joined by `|`. All are checked here against those closed sets, so
  * only one of a fixed number of texts can ever result; callers validate first.
  *
  * A file may include a fragment (cypher/fragments/, not a query of its own) as
@@ -18,7 +20,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { linkTypes } from '../seed/load.js';
+import { vocabulary } from '../core/vocabulary.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../cypher');
 
@@ -67,9 +69,10 @@ export function cypher(name: CypherName): string {
   const [file, value] = name.split('#') as [string, string | undefined];
   const text = queries.get(file);
   if (text === undefined) throw new Error(`No Cypher file cypher/${file}.cypher`);
-  if (value === undefined) return text;
-  if (text.includes('{{bound}}') && /^[1-9]$/.test(value)) return text.replaceAll('{{bound}}', value);
-  if (text.includes('{{type}}') && linkTypes.has(value)) return text.replaceAll('{{type}}', value);
+  const all = text.includes('{{types}}') ? text.replaceAll('{{types}}', vocabulary().allTypes.join('|')) : text;
+  if (value === undefined) return all;
+  if (all.includes('{{bound}}') && /^[1-9]$/.test(value)) return all.replaceAll('{{bound}}', value);
+  if (all.includes('{{type}}') && vocabulary().allTypes.includes(value)) return all.replaceAll('{{type}}', value);
   throw new Error(`cypher/${file}.cypher: "${value}" is not a value it takes`);
 }
 
@@ -79,18 +82,6 @@ export function cypherStatements(name: CypherName): string[] {
     .split(/;\s*$/m)
     .map((s) => s.trim())
     .filter(Boolean);
-}
-
-/** Every read query the app can send: each file under read/, with each value it takes (the relationship types, path bounds 1–6). */
-export function readQueryNames(): CypherName[] {
-  return [...queries.keys()]
-    .filter((name) => name.startsWith('read/'))
-    .flatMap((name) => {
-      const text = queries.get(name)!;
-      if (text.includes('{{type}}')) return [...linkTypes].map((type) => `${name}#${type}`);
-      if (text.includes('{{bound}}')) return [1, 2, 3, 4, 5, 6].map((bound) => `${name}#${bound}`);
-      return [name];
-    });
 }
 
 /** The `$parameters` a query's text names. */

@@ -17,9 +17,19 @@
  * known to be down), then the next one tries again; the driver reconnects by itself once
  * Neo4j is back. `reader(signal)` gives a request its own view whose reads stop when the
  * request's deadline passes.
+ *
+ * Health: every `pingEveryMs` (and after a read finds Neo4j unreachable) `RETURN 1` is sent
+ * with a client-side timeout of `pingTimeoutMs`, so a Neo4j that stops answering without
+ * closing its connections (a frozen JVM, SIGSTOP) is found, after two pings without an
+ * answer (4 to 6 s), as surely as one that is gone (at once).
+ * While pings fail, `serving()` is false (the app then refuses requests at once with
+ * DATABASE_UNAVAILABLE: src/plugins/use-database-gate.ts); when one succeeds again the
+ * queries are planned again (`warmUp`: a restarted Neo4j has lost its plans, and 50
+ * connections at once timed out behind them) and only then is it serving, and ready, again.
  */
 import neo4j, { type Driver, type ManagedTransaction, type RecordShape, type Session } from 'neo4j-driver';
-import { cypher, parametersOf, readQueryNames, type CypherName } from './cypher.js';
+import { cypher, type CypherName } from './cypher.js';
+import { queries, warmUpQueries, type Params, type Query } from './queries.js';
 import { deadlineError, isUnavailable, translateDriverError, unavailableError } from './errors.js';
 
 export interface GraphDbOptions {
@@ -35,11 +45,15 @@ export interface GraphDbOptions {
   retryTimeMs?: number;
   /** After Neo4j is found unreachable, how long to fail at once before trying again (default 1 s). */
   cooldownMs?: number;
+  /** How long a health ping may take; two in a row without an answer and Neo4j counts as down (default 2 s). */
+  pingTimeoutMs?: number;
+  /** How often to ping Neo4j in the background (default 1 s; 0: only when asked, by `ping`). */
+  pingEveryMs?: number;
 }
 
 /** What a request may do with the graph: read, by Cypher file name. */
 export interface GraphReader {
-  read<T extends Row = Row>(name: CypherName, params?: Record<string, unknown>): Promise<T[]>;
+  read<P extends Params, R>(query: Query<P, R>, params: P): Promise<R[]>;
 }
 
 export type Row = RecordShape;
@@ -57,6 +71,12 @@ export class GraphDb {
   private warming = false;
   /** Set by `close`: `warmUp` stops after the query it is running. */
   private closed = false;
+  /** `up`; `down` while pings fail; `replanning` from the first good ping until `warmUp` is done. */
+  private health: 'up' | 'down' | 'replanning' = 'up';
+  private readonly pingTimeout: number;
+  private pinging: Promise<boolean> | null = null;
+  private slowPings = 0;
+  private readonly monitor: NodeJS.Timeout | null;
 
   constructor({
     uri,
@@ -67,6 +87,8 @@ export class GraphDb {
     connectionTimeoutMs = 1_000,
     retryTimeMs = 500,
     cooldownMs = 1_000,
+    pingTimeoutMs = 2_000,
+    pingEveryMs = 1_000,
   }: GraphDbOptions) {
     this.database = database;
     this.cooldown = cooldownMs;
@@ -80,6 +102,8 @@ export class GraphDb {
       maxTransactionRetryTime: retryTimeMs,
       userAgent: 'newsgraph/0.1',
     });
+    this.pingTimeout = pingTimeoutMs;
+    this.monitor = pingEveryMs > 0 ? setInterval(() => void this.check(), pingEveryMs).unref() : null;
   }
 
   /** Called for every query sent; tests use it to count round trips. */
@@ -88,19 +112,13 @@ export class GraphDb {
     return () => this.listeners.delete(listener);
   }
 
-  read<T extends Row = Row>(name: CypherName, params: Record<string, unknown> = {}): Promise<T[]> {
-    return this.run<T>('READ', name, params);
+  read<P extends Params, R>(query: Query<P, R>, params: P): Promise<R[]> {
+    return this.run(query, params);
   }
 
   /** Reads bound to `signal`: once it aborts, reads in flight stop and new ones fail at once. */
   reader(signal: AbortSignal): GraphReader {
-    return {
-      read: <T extends Row = Row>(name: CypherName, params: Record<string, unknown> = {}) => this.run<T>('READ', name, params, signal),
-    };
-  }
-
-  write<T extends Row = Row>(name: CypherName, params: Record<string, unknown> = {}): Promise<T[]> {
-    return this.run<T>('WRITE', name, params);
+    return { read: (query, params) => this.run(query, params, signal) };
   }
 
   /** Runs `work` in one write transaction: all of it lands or none of it does. */
@@ -127,24 +145,71 @@ export class GraphDb {
     }
   }
 
-  /** Whether this server is ready: not planning its queries (`warmUp`), and Neo4j answers. */
+  /**
+   * Whether this server is ready (/ready): Neo4j answered a ping just now, within
+   * `pingTimeoutMs`, and no planning (`warmUp`) is under way. Resolves within about
+   * `pingTimeoutMs`, whatever Neo4j does.
+   */
   async ping(): Promise<boolean> {
-    if (this.warming) return false;
-    try {
-      await this.driver.executeQuery(
-        'RETURN 1',
-        {},
-        { database: this.database, routing: neo4j.routing.READ, transactionConfig: { timeout: 2_000 } },
-      );
-      return true;
-    } catch {
-      return false;
-    }
+    return (await this.check()) && this.health === 'up' && !this.warming;
+  }
+
+  /** Whether requests should be sent to Neo4j: false while it is down or being planned again after an outage. */
+  serving(): boolean {
+    return this.health === 'up';
   }
 
   close(): Promise<void> {
     this.closed = true;
+    if (this.monitor) clearInterval(this.monitor);
     return this.driver.close();
+  }
+
+  /**
+   * One health ping at a time (a frozen Neo4j must not collect a hung ping a second); updates
+   * `health`. Refused connections count at once; a ping that only runs out of time counts
+   * when the one before it did too, so one slow answer under load is not an outage.
+   */
+  private check(): Promise<boolean> {
+    if (this.closed) return Promise.resolve(false);
+    this.pinging ??= this.answers().then((answer) => {
+      this.pinging = null;
+      const slow = answer === 'slow';
+      // While Neo4j plans the queries again it is busy: only a refusal counts then.
+      if (answer === 'failed' || (slow && this.slowPings > 0 && this.health === 'up')) {
+        this.health = 'down';
+      } else if (answer === 'ok' && this.health === 'down') {
+        this.health = 'replanning';
+        const replan = () => (this.health === 'replanning' ? (this.health = 'up') : undefined);
+        this.warmUp().then(replan, replan);
+      }
+      this.slowPings = slow ? this.slowPings + 1 : 0;
+      return answer === 'ok';
+    });
+    return this.pinging;
+  }
+
+  /** `RETURN 1`: answered, failed, or no answer within `pingTimeoutMs` (the query, if hung, ends when Neo4j answers or the driver closes). */
+  private answers(): Promise<'ok' | 'failed' | 'slow'> {
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<'slow'>((done) => (timer = setTimeout(() => done('slow'), this.pingTimeout)));
+    const query = this.driver
+      .executeQuery(
+        'RETURN 1',
+        {},
+        { database: this.database, routing: neo4j.routing.READ, transactionConfig: { timeout: this.pingTimeout } },
+      )
+      .then(
+        () => 'ok' as const,
+        () => 'failed' as const,
+      );
+    return Promise.race([query, timedOut]).finally(() => clearTimeout(timer));
+  }
+
+  /** After a read found Neo4j unreachable: fail at once for `cooldownMs`, and find out now whether it is down. */
+  private cooldownAfterFailure(): void {
+    this.downUntil = Date.now() + this.cooldown;
+    void this.check();
   }
 
   /**
@@ -157,26 +222,20 @@ export class GraphDb {
    */
   async warmUp(): Promise<number> {
     this.warming = true;
-    const names = readQueryNames();
-    const fixed: Record<string, unknown> = {
-      ids: [],
-      followTypes: [],
-      query: 'warmup',
-      offset: neo4j.int(0),
-      limit: neo4j.int(1),
-      first: neo4j.int(1),
-      candidates: neo4j.int(1),
-    };
-    const queue = [...names];
+    // Relationship pages of the types the graph holds (a type it lacks plans on first use).
+    const types = await this.run(queries.relationshipTypes, {}).then(
+      (rows) => rows.map((r) => r.type),
+      () => [] as string[],
+    );
+    const queue = warmUpQueries(types);
     let planned = 0;
     await Promise.all(
       [0, 1].map(async () => {
         const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
         try {
-          for (let name = queue.shift(); name && !this.closed; name = queue.shift()) {
-            const params = Object.fromEntries(parametersOf(name).map((p) => [p, p in fixed ? fixed[p] : null]));
+          for (let query = queue.shift(); query && !this.closed; query = queue.shift()) {
             // Best effort: a query that fails here (an index not made yet, say) plans on first use.
-            await session.run(cypher(name), params, { timeout: this.timeout }).then(
+            await session.run(query.text, withInts(query, query.warm), { timeout: this.timeout }).then(
               () => planned++,
               () => {},
             );
@@ -193,38 +252,35 @@ export class GraphDb {
     for (const listener of this.listeners) listener(name, params);
   }
 
-  private async run<T extends Row>(
-    routing: 'READ' | 'WRITE',
-    name: CypherName,
-    params: Record<string, unknown>,
-    signal?: AbortSignal,
-  ): Promise<T[]> {
+  private async run<P extends Params, R>(query: Query<P, R>, params: P, signal?: AbortSignal): Promise<R[]> {
     if (signal?.aborted) throw deadlineError(signal);
     if (Date.now() < this.downUntil) throw unavailableError();
-    this.emit(name, params);
+    this.emit(query.name, params as Record<string, unknown>);
     // A session per read, as executeQuery makes, but no BEGIN/COMMIT and no bookmarks (reads
     // need no causal chaining to earlier writes).
-    const session = routing === 'READ' ? this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ }) : null;
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
     try {
-      const query = session
-        ? runWithoutStack(session, cypher(name), params, { timeout: this.timeout })
-        : this.driver.executeQuery(cypher(name), params, {
-            database: this.database,
-            routing: neo4j.routing.WRITE,
-            transactionConfig: { timeout: this.timeout },
-          });
+      const running = runWithoutStack(session, query.text, withInts(query, params), { timeout: this.timeout });
       // On abort, answer the caller at once; closing the session below stops the query.
-      const result = await (signal ? raceAbort(query, signal) : query);
-      return result.records.map((r) => r.toObject() as T);
+      const result = await (signal ? raceAbort(running, signal) : running);
+      return result.records.map((r) => r.toObject() as R);
     } catch (error) {
       const translated = translateDriverError(error, signal);
-      if (isUnavailable(translated)) this.downUntil = Date.now() + this.cooldown;
+      if (isUnavailable(translated)) this.cooldownAfterFailure();
       throw translated;
     } finally {
       // Not awaited: the answer need not wait for the connection to go back to the pool.
-      session?.close().catch(() => {});
+      session.close().catch(() => {});
     }
   }
+}
+
+/** `params` with the query's integer parameters as Neo4j integers (JS numbers go as floats). */
+function withInts<P extends Params>(query: Query<P, unknown>, params: P): Record<string, unknown> {
+  if (!query.ints.length) return params as Record<string, unknown>;
+  const out: Record<string, unknown> = { ...(params as Record<string, unknown>) };
+  for (const key of query.ints) out[key] = neo4j.int((params as Record<string, unknown>)[key] as number);
+  return out;
 }
 
 /**

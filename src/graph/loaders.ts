@@ -7,10 +7,10 @@
  * and follow relationships from the page's items; what those read primes the loaders.
  */
 import DataLoader from 'dataloader';
-import neo4j from 'neo4j-driver';
 import type { GraphReader } from '../db/graph-db.js';
-import type { Follow } from './lookahead.js';
-import type { EvidenceRef, GNode, GRel } from './model.js';
+import { queries, type FollowedRel, type RelRow } from '../db/queries.js';
+import type { EvidenceRef } from '../core/ids.js';
+import type { GNode, GRel } from '../core/model.js';
 
 export interface Loaders {
   node: DataLoader<string, GNode | null>;
@@ -25,8 +25,28 @@ export interface Loaders {
   primeFollowed(id: string, follow: Follow[], follows: FollowedRel[] | null | undefined): void;
 }
 
-/** One relationship read by cypher/fragments/follows.cypher. */
-export type FollowedRel = Omit<RelRow, 'id'>;
+export type Direction = 'OUTGOING' | 'INCOMING' | 'BOTH';
+
+/** One type of relationship in one direction, read in full for each item of a page. */
+export interface Follow {
+  type: string;
+  direction: Direction;
+}
+
+/** Which relationships a connection pages through, from its arguments; null when it pages through no single type. */
+export interface PageOf {
+  type: string;
+  direction: Direction;
+  stance?: string | null;
+  status?: string | null;
+}
+
+/** What a page query reads ahead for its items (see RelPageKey). */
+export interface PageHints {
+  follow: Follow[];
+  /** Read the nodes each relationship of the page names (`via`, evidence sentences). */
+  linked: boolean;
+}
 
 /** Each type and direction once. */
 export const uniqueFollows = (follows: Follow[]): Follow[] => [...new Map(follows.map((f) => [`${f.type}|${f.direction}`, f])).values()];
@@ -54,20 +74,26 @@ const pageQuery = (k: RelPageKey) => `${k.type}|${k.direction}|${k.stance ?? ''}
 /** The cache key of a page: everything but the hints. */
 export const pageKey = (k: RelPageKey) => `${k.id}|${pageQuery(k)}`;
 
-interface RelRow {
-  id: string;
-  type: string;
-  outgoing: boolean;
-  props: Record<string, unknown>;
-  otherId: string;
-  otherLabels: string[];
-  otherProps: Record<string, unknown>;
-}
-
-/** The order relationship-pages.cypher gives: the other end's key, then the relationship's. */
-const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-const byOtherThenKey = (a: Omit<RelRow, 'id'>, b: Omit<RelRow, 'id'>) =>
-  compare(a.otherId, b.otherId) || compare(String(a.props.id ?? ''), String(b.props.id ?? ''));
+/** Nulls after values, as Cypher's ascending ORDER BY puts them. */
+const compare = (a: unknown, b: unknown): number =>
+  a === b
+    ? 0
+    : a === null || a === undefined
+      ? 1
+      : b === null || b === undefined
+        ? -1
+        : (a as string | number) < (b as string | number)
+          ? -1
+          : 1;
+/**
+ * The order relationship-pages.cypher gives: facts at the other end in article order (article,
+ * position), then by the other end's key, then the relationship's.
+ */
+const inPageOrder = (a: FollowedRel, b: FollowedRel) =>
+  compare(a.otherProps.articleId, b.otherProps.articleId) ||
+  compare(a.otherProps.position, b.otherProps.position) ||
+  compare(a.otherId, b.otherId) ||
+  compare(String(a.props.id ?? ''), String(b.props.id ?? ''));
 
 const groupBy = <T extends { id: string }>(ids: readonly string[], rows: T[]) => {
   const by = new Map<string, T[]>(ids.map((id) => [id, []]));
@@ -77,13 +103,13 @@ const groupBy = <T extends { id: string }>(ids: readonly string[], rows: T[]) =>
 
 export function createLoaders(db: GraphReader): Loaders {
   const node: Loaders['node'] = new DataLoader(async (ids) => {
-    const rows = await db.read<GNode>('read/nodes-by-id', { ids });
+    const rows = await db.read(queries.nodesById, { ids: [...ids] });
     const byId = new Map(rows.map((r) => [r.id, r]));
     return ids.map((id) => byId.get(id) ?? null);
   });
 
   /** A relationship row as seen from `self`; the node at its other end primes the node loader. */
-  const toRel = (self: string, r: Omit<RelRow, 'id'>): GRel => {
+  const toRel = (self: string, r: FollowedRel): GRel => {
     const other: GNode = { id: r.otherId, labels: r.otherLabels, props: r.otherProps };
     node.prime(other.id, other);
     return { type: r.type, outgoing: r.outgoing, self, other, props: r.props };
@@ -101,7 +127,7 @@ export function createLoaders(db: GraphReader): Loaders {
           : f.direction === 'INCOMING'
             ? ofType.filter((r) => !r.outgoing || r.otherId === id)
             : [...ofType, ...ofType.filter((r) => r.otherId === id)];
-      const page = rels.sort(byOtherThenKey).map((r) => toRel(id, r));
+      const page = rels.sort(inPageOrder).map((r) => toRel(id, r));
       relationshipPages.prime(
         { id, type: f.type, direction: f.direction, stance: null, status: null, offset: 0, limit: ALL },
         { total: page.length, page },
@@ -112,7 +138,7 @@ export function createLoaders(db: GraphReader): Loaders {
   // Every relationship of a node, for questions about all of them (neighbours, untyped
   // relationships). Questions about some types go through relationshipPages.
   const relationships: Loaders['relationships'] = new DataLoader(async (ids) => {
-    const rows = await db.read<RelRow>('read/relationships-by-node', { ids });
+    const rows = await db.read(queries.relationshipsByNode, { ids: [...ids] });
     return groupBy(ids, rows).map((list) => list.map((r) => toRel(r.id, r)));
   });
 
@@ -131,19 +157,13 @@ export function createLoaders(db: GraphReader): Loaders {
           const withNode = members.some((m) => m.hints?.withNode);
           const linked = members.some((m) => m.hints?.linked);
           const follow = uniqueFollows(members.flatMap((m) => m.hints?.follow ?? []));
-          const rows = await db.read<{
-            id: string;
-            total: number;
-            page: (Omit<RelRow, 'id'> & { follows?: FollowedRel[] | null; linked?: GNode[] })[];
-            labels: string[] | null;
-            props: Record<string, unknown> | null;
-          }>(`read/relationship-pages#${type}`, {
+          const rows = await db.read(queries.relationshipPages(type), {
             ids,
             direction,
             stance,
             status,
-            offset: neo4j.int(offset),
-            limit: neo4j.int(limit),
+            offset,
+            limit,
             withNode,
             followTypes: followTypes(follow),
             linked,
@@ -164,10 +184,7 @@ export function createLoaders(db: GraphReader): Loaders {
   );
 
   const evidence: Loaders['evidence'] = new DataLoader(async (ids) => {
-    const rows = await db.read<{ id: string; start: number; end: number; sentenceId: string; sentence: Record<string, unknown> }>(
-      'read/evidence-by-node',
-      { ids },
-    );
+    const rows = await db.read(queries.evidenceByNode, { ids: [...ids] });
     return groupBy(ids, rows).map((list) => {
       const spans = new Map<string, EvidenceRef>();
       for (const r of list) {

@@ -36,31 +36,10 @@ import {
   type GraphQLResolveInfo,
   type SelectionSetNode,
 } from 'graphql';
-import type { Context } from '../context.js';
-import { pageKey, uniqueFollows, type RelPageKey } from './loaders.js';
-import type { GNode, GRel } from './model.js';
-import { checkPage, PAGE, related, type Direction } from './traverse.js';
-
-/** One type of relationship in one direction, read in full for each item of a page. */
-export interface Follow {
-  type: string;
-  direction: Direction;
-}
-
-/** Which relationships a connection pages through, from its arguments; null when it pages through no single type. */
-export interface PageOf {
-  type: string;
-  direction: Direction;
-  stance?: string | null;
-  status?: string | null;
-}
-
-/** What a page query reads ahead for its items (see RelPageKey in src/graph/loaders.ts). */
-export interface PageHints {
-  follow: Follow[];
-  /** Read the nodes each relationship of the page names (`via`, evidence sentences). */
-  linked: boolean;
-}
+import type { Context } from './context.js';
+import type { GNode, GRel } from '../core/model.js';
+import { pageKey, uniqueFollows, type Direction, type Follow, type PageHints, type PageOf, type RelPageKey } from './loaders.js';
+import { checkPage, PAGE, related } from './traverse.js';
 
 interface LookaheadExtensions {
   follow?: Follow;

@@ -4,15 +4,11 @@
  */
 import { PothosValidationError } from '@pothos/core';
 import { resolveArrayConnection, resolveOffsetConnection } from '@pothos/plugin-relay';
-import neo4j from 'neo4j-driver';
-import type { Context } from '../context.js';
-import type { CypherName } from '../db/cypher.js';
+import type { GNode, GRel } from '../core/model.js';
+import type { PageRow, Params, Query } from '../db/queries.js';
 import { apiError } from '../errors.js';
-import { ALL, followTypes, type FollowedRel } from './loaders.js';
-import type { Follow, PageHints, PageOf } from './lookahead.js';
-import type { GNode, GRel } from './model.js';
-
-export type Direction = 'OUTGOING' | 'INCOMING' | 'BOTH';
+import type { Context } from './context.js';
+import { ALL, followTypes, type Direction, type Follow, type PageHints, type PageOf } from './loaders.js';
 
 export interface ConnectionArgs {
   first?: number | null;
@@ -103,10 +99,10 @@ export async function relatedNodesPage(ctx: Context, id: string, args: Connectio
  * a page that has items costs no extra round trip). A query that includes
  * fragments/follows.cypher also reads the relationships in `follow` of each item.
  */
-export async function pageFromDb(
+export async function pageFromDb<P extends Params & { offset: number; limit: number }>(
   ctx: Context,
-  name: CypherName,
-  params: Record<string, unknown>,
+  query: Query<P, PageRow>,
+  params: Omit<P, 'offset' | 'limit'>,
   args: ConnectionArgs,
   filters: Record<string, string | null> = {},
   follow: Follow[] = [],
@@ -114,14 +110,9 @@ export async function pageFromDb(
   checkPage(args);
   let totalCount = 0;
   const connection = await resolveOffsetConnection({ args, ...PAGE }, async ({ offset, limit }) => {
-    const [row] = await ctx.db.read<{ total: number; page: (GNode & { follows?: FollowedRel[] | null })[] }>(name, {
-      ...params,
-      offset: neo4j.int(offset),
-      limit: neo4j.int(limit),
-      followTypes: followTypes(follow),
-    });
+    const [row] = await ctx.db.read(query, { ...params, offset, limit } as P);
     totalCount = row?.total ?? 0;
-    return (row?.page ?? []).map(({ follows, ...node }) => {
+    return (row?.page ?? []).map(({ follows, ...node }): GNode => {
       ctx.loaders.primeFollowed(node.id, follow, follows);
       return node;
     });

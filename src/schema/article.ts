@@ -1,6 +1,7 @@
 /** Articles and their sentences: the text layer every fact points back to. */
 import { builder } from '../builder.js';
-import { pageFromDb, pageOf, related } from '../graph/traverse.js';
+import { articlesPage, sentencesPage } from '../graph/reads.js';
+import { pageOf, related } from '../graph/traverse.js';
 import { loadByKey, nodeOptions } from './node.js';
 import { ArticleRef, NodeRef, SentenceRef } from './refs.js';
 
@@ -25,7 +26,7 @@ builder.node(ArticleRef, {
     sentences: t.connection({
       type: SentenceRef,
       description: 'Its sentences in order.',
-      resolve: async (a, args, ctx) => pageFromDb(ctx, 'read/sentences-of-article', { articleId: a.id }, args),
+      resolve: async (a, args, ctx) => sentencesPage(ctx, a.id, args),
     }),
   }),
 });
@@ -70,6 +71,6 @@ builder.queryFields((t) => ({
   articles: t.connection({
     type: ArticleRef,
     description: 'Every article loaded, newest first.',
-    resolve: (_r, args, ctx) => pageFromDb(ctx, 'read/articles', {}, args),
+    resolve: (_r, args, ctx) => articlesPage(ctx, args),
   }),
 }));

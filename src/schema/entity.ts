@@ -5,7 +5,8 @@
 import { builder } from '../builder.js';
 import { apiError } from '../errors.js';
 import { pageExtension, pageHints, relatedField } from '../graph/lookahead.js';
-import { pageFromDb, relatedNodesPage, relationshipPage } from '../graph/traverse.js';
+import { entitiesPage } from '../graph/reads.js';
+import { relatedNodesPage, relationshipPage } from '../graph/traverse.js';
 import { StanceEnum } from './enums.js';
 import { loadByKey } from './node.js';
 import { EntityRef, EventRef, EvidenceType, NodeRef, RelationshipRef, RoleRef, StatementRef } from './refs.js';
@@ -111,12 +112,7 @@ builder.queryFields((t) => ({
     resolve: (_r, args, ctx) => {
       if (args.name && args.name.length > 200)
         throw apiError('BAD_USER_INPUT', '`name` must be at most 200 characters.', { argument: 'name' });
-      return pageFromDb(
-        ctx,
-        'read/entities',
-        { kind: args.kind ?? null, name: args.name ?? null, desc: args.orderBy === 'NAME_DESC' },
-        args,
-      );
+      return entitiesPage(ctx, { kind: args.kind ?? null, name: args.name ?? null, desc: args.orderBy === 'NAME_DESC' }, args);
     },
   }),
 }));

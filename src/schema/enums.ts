@@ -1,6 +1,5 @@
 /** Enumerations shared by several types. */
 import { builder } from '../builder.js';
-import { linkTypes } from '../seed/load.js';
 
 export const StanceEnum = builder.enumType('Stance', {
   description: "A statement's or act's position toward its target.",
@@ -18,10 +17,4 @@ export const DirectionEnum = builder.enumType('Direction', {
     INCOMING: { description: 'From the other node to this one.' },
     BOTH: { description: 'Either way (filters only).' },
   } as const,
-});
-
-export const RelationTypeEnum = builder.enumType('RelationType', {
-  description:
-    'The kinds of relationship in the graph. SUPPORTED, OPPOSED, PROPOSED, QUOTED, CRITICISED, REMOVED_WHIP_FROM, LEADS, MEMBER_OF and the like are direct relationships between actors; HOLDS, SAID_BY, ABOUT, VOTED, PARTICIPATED_IN and the like tie actors to facts.',
-  values: [...linkTypes].sort(),
 });

@@ -3,8 +3,9 @@
  * end exclusive) into the article text, with the sentences they fall in.
  */
 import { builder } from '../builder.js';
-import type { Context } from '../context.js';
-import type { EvidenceRef, GNode } from '../graph/model.js';
+import type { Context } from '../graph/context.js';
+import type { EvidenceRef } from '../core/ids.js';
+import type { GNode } from '../core/model.js';
 import { ArticleRef, EvidenceType, SentenceRef } from './refs.js';
 
 async function sentencesOf(e: EvidenceRef, ctx: Context): Promise<GNode[]> {

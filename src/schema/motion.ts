@@ -1,9 +1,18 @@
 /** Motions: who proposed them, what they sought, whom they target, and how they fared. */
 import { builder } from '../builder.js';
 import { relatedField } from '../graph/lookahead.js';
-import { pageFromDb } from '../graph/traverse.js';
+import type { Context } from '../graph/context.js';
+import { factsPage } from '../graph/reads.js';
+import { related } from '../graph/traverse.js';
 import { loadByKey, nodeOptions, toKey } from './node.js';
 import { EntityRef, EventRef, FactRef, MotionRef, NodeRef, OrganisationRef, StatementRef, VoteRef } from './refs.js';
+
+/** The PROPOSED relationships of a motion in the seed's order (their keys are numbered, src/seed/validate.ts). */
+async function proposed(ctx: Context, id: string) {
+  const rels = await related(ctx, id, ['PROPOSED'], 'INCOMING');
+  const rank = (r: (typeof rels)[number]) => Number(/>proposed>(\d+)>/.exec(String(r.props.id))?.[1] ?? 0);
+  return [...rels].sort((a, b) => rank(a) - rank(b));
+}
 
 builder.node(MotionRef, {
   ...nodeOptions('Motion'),
@@ -13,11 +22,24 @@ builder.node(MotionRef, {
     title: t.string({ description: 'A short name for it.', resolve: (m) => String(m.props.title) }),
     seeks: t.string({ description: 'What it asked for.', resolve: (m) => String(m.props.seeks) }),
     outcome: t.string({ description: 'passed, rejected, withdrawn or pending.', resolve: (m) => String(m.props.outcome) }),
+    proposers: t.field({
+      type: [EntityRef],
+      description: 'Everyone who proposed it, in the order the seed gives: who put it forward, then the group it was put forward for.',
+      ...relatedField('PROPOSED', 'INCOMING', 'nodes'),
+      resolve: async (m, _a, ctx) => (await proposed(ctx, m.id)).map((r) => r.other),
+    }),
+    onBehalfOf: t.field({
+      type: EntityRef,
+      nullable: true,
+      description: 'The group or body it was put forward for ("a plan by backbench MPs, put forward by X").',
+      ...relatedField('ON_BEHALF_OF', 'OUTGOING', 'first'),
+    }),
     proposer: t.field({
       type: EntityRef,
       nullable: true,
-      description: 'Who proposed it.',
+      description: 'Who put it forward (the first of `proposers`).',
       ...relatedField('PROPOSED', 'INCOMING', 'first'),
+      resolve: async (m, _a, ctx) => (await proposed(ctx, m.id))[0]?.other ?? null,
     }),
     target: t.field({
       type: NodeRef,
@@ -60,7 +82,7 @@ builder.queryFields((t) => ({
     args: { article: t.arg.id({ required: false, description: 'Only motions of this article (key).' }) },
     resolve: (_r, args, ctx) => {
       const article = args.article ? toKey(String(args.article), 'article') : null;
-      return pageFromDb(ctx, 'read/facts-by-label', { label: 'Motion', articleId: article, status: null, type: null }, args, { article });
+      return factsPage(ctx, { label: 'Motion', articleId: article, status: null, type: null }, args);
     },
   }),
 }));

@@ -6,9 +6,9 @@ import { decodeGlobalID } from '@pothos/plugin-relay';
 import { builder } from '../builder.js';
 import { apiError } from '../errors.js';
 import type { GraphQLResolveInfo } from 'graphql';
-import type { Context } from '../context.js';
+import type { Context } from '../graph/context.js';
 import { prefetchPages } from '../graph/lookahead.js';
-import type { GNode } from '../graph/model.js';
+import type { GNode } from '../core/model.js';
 import { NodeRef } from './refs.js';
 
 const typeNames = new Set([
@@ -54,15 +54,18 @@ export async function loadByKey(ctx: Context, idOrKey: string, label: string, in
   return node?.labels.includes(label) ? node : null;
 }
 
+/** A vote as the news puts it: the winning side's count first ("rejected by 23 votes to 14"). */
+function voteLabel(p: Record<string, unknown>): string {
+  const { votesFor: yes, votesAgainst: no, outcome } = p as { votesFor: number | null; votesAgainst: number | null; outcome: string };
+  if (yes === null || no === null || yes === undefined || no === undefined) return `vote: ${outcome}`;
+  if (outcome === 'tied') return `tied at ${yes} votes each`;
+  return `${outcome} by ${Math.max(yes, no)} votes to ${Math.min(yes, no)}`;
+}
+
 export function displayName(n: GNode): string {
   const p = n.props;
-  return String(
-    p.name ??
-      p.title ??
-      (p.text !== undefined && n.labels.includes('Statement') ? `“${p.text}”` : undefined) ??
-      (n.labels.includes('Vote') ? `vote ${p.votesFor}–${p.votesAgainst}` : undefined) ??
-      n.id,
-  );
+  if (n.labels.includes('Vote')) return voteLabel(p);
+  return String(p.name ?? p.title ?? (p.text !== undefined && n.labels.includes('Statement') ? `“${p.text}”` : undefined) ?? n.id);
 }
 
 builder.interfaceFields(NodeRef, (t) => ({

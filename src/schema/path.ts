@@ -1,18 +1,11 @@
 /** "How is A connected to B": the shortest chains of relationships between two nodes. */
-import neo4j from 'neo4j-driver';
 import { builder } from '../builder.js';
 import { apiError } from '../errors.js';
-import { requireNodes } from '../graph/traverse.js';
-import type { GNode, GRel } from '../graph/model.js';
+import { shortestChains, type Chain } from '../graph/reads.js';
 import { toKey } from './node.js';
 import { NodeRef, RelationshipRef } from './refs.js';
 
-interface PathShape {
-  nodes: GNode[];
-  relationships: GRel[];
-}
-
-const PathRef = builder.objectRef<PathShape>('Path').implement({
+const PathRef = builder.objectRef<Chain>('Path').implement({
   description: 'A chain of relationships from one node to another.',
   fields: (t) => ({
     length: t.int({ description: 'How many relationships long it is.', resolve: (p) => p.relationships.length }),
@@ -25,16 +18,11 @@ const PathRef = builder.objectRef<PathShape>('Path').implement({
   }),
 });
 
-interface Row {
-  nodes: GNode[];
-  rels: { type: string; from: string; to: string; props: Record<string, unknown> }[];
-}
-
 builder.queryField('path', (t) =>
   t.field({
     type: [PathRef],
     description:
-      'The shortest chains of relationships between two nodes (keys or global ids), at most `maxHops` long; empty when there is none.',
+      'The shortest chains of relationships between two nodes (keys or global ids), at most `maxHops` long, clearest first (most direct relationships such as SUPPORTED or LEADS, fewest steps through the parts of a fact), near-duplicates folded; empty when there is none.',
     args: {
       from: t.arg.id({ required: true }),
       to: t.arg.id({ required: true }),
@@ -48,25 +36,7 @@ builder.queryField('path', (t) =>
       if (first < 1 || first > 20) throw apiError('BAD_USER_INPUT', '`first` must be between 1 and 20.', { argument: 'first' });
       const from = toKey(String(args.from), 'from');
       const to = toKey(String(args.to), 'to');
-      if (from === to) {
-        await requireNodes(ctx, { from });
-        return [];
-      }
-      // Read up to 100 of the shortest chains and keep the first few by the keys and types
-      // along them (in Cypher), so that answers are stable.
-      const rows = await ctx.db.read<Row>(`read/path#${maxHops}`, { from, to, candidates: neo4j.int(100), first: neo4j.int(first) });
-      if (!rows.length) await requireNodes(ctx, { from, to });
-      return rows.map(({ nodes, rels }) => {
-        nodes.forEach((n) => ctx.loaders.node.prime(n.id, n));
-        return {
-          nodes,
-          relationships: rels.map((r, i) => {
-            const self = nodes[i]!;
-            const other = nodes[i + 1]!;
-            return { type: r.type, outgoing: r.from === self.id, self: self.id, other, props: r.props };
-          }),
-        };
-      });
+      return shortestChains(ctx, from, to, maxHops, first);
     },
   }),
 );

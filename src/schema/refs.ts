@@ -3,7 +3,8 @@
  * types without import cycles. Each type is implemented in the file named after it.
  */
 import { builder } from '../builder.js';
-import type { EvidenceRef, GNode, GRel } from '../graph/model.js';
+import type { EvidenceRef } from '../core/ids.js';
+import type { GNode, GRel } from '../core/model.js';
 
 export const NodeRef = builder.nodeInterfaceRef();
 export const EntityRef = builder.interfaceRef<GNode>('Entity');

@@ -4,12 +4,16 @@
  * stance questions "who supported / opposed this" with the fact behind each answer.
  */
 import { builder } from '../builder.js';
-import type { Context } from '../context.js';
-import { relEvidence, type EvidenceRef, type GRel } from '../graph/model.js';
+import type { Context } from '../graph/context.js';
+import { decodeRelEvidence, type EvidenceRef } from '../core/ids.js';
+import type { GRel } from '../core/model.js';
 import { linkedExtension, pageExtension, pageHints } from '../graph/lookahead.js';
-import { pageOf, related, relationshipPage, type Direction } from '../graph/traverse.js';
-import { DirectionEnum, RelationTypeEnum, StanceEnum } from './enums.js';
+import { vocabulary } from '../core/vocabulary.js';
+import type { Direction } from '../graph/loaders.js';
+import { pageOf, related, relationshipPage } from '../graph/traverse.js';
+import { DirectionEnum, StanceEnum } from './enums.js';
 import { EvidenceType, NodeRef, RelationshipRef } from './refs.js';
+import { checkRelationTypes } from './vocabulary.js';
 
 /**
  * A relationship's evidence: its own spans when it has them (direct relationships, parts in
@@ -17,7 +21,7 @@ import { EvidenceType, NodeRef, RelationshipRef } from './refs.js';
  * either end (SAID_BY, ABOUT and other parts of a fact share the fact's evidence).
  */
 async function evidenceOf(r: GRel, ctx: Context): Promise<EvidenceRef[]> {
-  const own = relEvidence(r.props);
+  const own = decodeRelEvidence(r.props);
   if (own.length) return own;
   if (typeof r.props.via === 'string') return ctx.loaders.evidence.load(r.props.via);
   if (r.other.labels.includes('Fact')) return ctx.loaders.evidence.load(r.other.id);
@@ -29,7 +33,18 @@ const asString = (v: unknown) => (typeof v === 'string' ? v : null);
 RelationshipRef.implement({
   description: 'One relationship of the graph, seen from the node it was reached from.',
   fields: (t) => ({
-    type: t.field({ type: RelationTypeEnum, description: 'What kind of relationship it is.', resolve: (r) => r.type as never }),
+    type: t.string({
+      description: 'What kind of relationship it is: a type of `relationTypes` ("SUPPORTED", "HOLDS").',
+      resolve: (r) => r.type,
+    }),
+    reads: t.string({
+      description:
+        'How it reads from the node you asked from: the type\'s `forward` reading when it points away from it, else its `reverse` ("was criticised by").',
+      resolve: (r) => {
+        const def = vocabulary().relationTypes.get(r.type);
+        return def ? (r.outgoing ? def.forward : def.reverse) : r.type;
+      },
+    }),
     direction: t.field({
       type: DirectionEnum,
       description: 'OUTGOING when it points from the node you asked from to `other`.',
@@ -80,7 +95,44 @@ RelationshipRef.implement({
   }),
 });
 
+/** One actor on a side, with every relationship that puts it there. */
+interface Side {
+  actor: GRel['other'];
+  grounds: GRel[];
+}
+
+const SideRef = builder.objectRef<Side>('Side').implement({
+  description: 'One actor for or against a node, with every relationship that says so.',
+  fields: (t) => ({
+    actor: t.field({ type: NodeRef, description: 'Who (or what) is on this side.', resolve: (s) => s.actor }),
+    grounds: t.field({
+      type: [RelationshipRef],
+      description: 'Each relationship that puts it there (`type`, `via` the fact, `evidence` the words).',
+      resolve: (s) => s.grounds,
+    }),
+  }),
+});
+
+/** Everyone with a relationship of a `stance` type pointing at `id`, each once with its grounds; most grounds first. */
+async function sidesOf(ctx: Context, id: string, stance: 'SUPPORT' | 'OPPOSE'): Promise<Side[]> {
+  const types = new Set(vocabulary().stanceTypes[stance]);
+  const by = new Map<string, Side>();
+  for (const r of await related(ctx, id, null, 'INCOMING')) {
+    if (!types.has(r.type) || r.other.id === id) continue;
+    const side = by.get(r.other.id) ?? { actor: r.other, grounds: [] };
+    side.grounds.push(r);
+    by.set(r.other.id, side);
+  }
+  return [...by.values()].sort((a, b) => b.grounds.length - a.grounds.length || (a.actor.id < b.actor.id ? -1 : 1));
+}
+
 builder.interfaceFields(NodeRef, (t) => {
+  const sides = (stance: 'SUPPORT' | 'OPPOSE', description: string) =>
+    t.connection({
+      type: SideRef,
+      description,
+      resolve: async (n, args, ctx) => pageOf(args, await sidesOf(ctx, (n as { id: string }).id, stance)),
+    });
   const stance = (type: 'SUPPORTED' | 'OPPOSED', direction: Direction, description: string) => {
     const of = () => ({ type, direction });
     return t.connection({
@@ -93,14 +145,16 @@ builder.interfaceFields(NodeRef, (t) => {
   // One type is paged in Cypher; several (or all) are read whole and paged here.
   const relationshipsOf = (args: { types?: unknown; direction?: unknown }) => {
     const types = args.types as string[] | null | undefined;
-    return types?.length === 1 ? { type: types[0]!, direction: (args.direction as Direction | null | undefined) ?? 'BOTH' } : null;
+    return types?.length === 1 && vocabulary().allTypes.includes(types[0]!)
+      ? { type: types[0]!, direction: (args.direction as Direction | null | undefined) ?? 'BOTH' }
+      : null;
   };
   return {
     relationships: t.connection({
       type: RelationshipRef,
       description: "This node's relationships, optionally of some types and one direction.",
       args: {
-        types: t.arg({ type: [RelationTypeEnum], required: false, description: 'Only these types (default: all).' }),
+        types: t.arg.stringList({ required: false, description: 'Only these types (default: all), names of `relationTypes`.' }),
         direction: t.arg({
           type: DirectionEnum,
           required: false,
@@ -111,6 +165,7 @@ builder.interfaceFields(NodeRef, (t) => {
       ...pageExtension(relationshipsOf, 'other'),
       resolve: async (n, args, ctx, info) => {
         const id = (n as { id: string }).id;
+        if (args.types) checkRelationTypes(args.types);
         const of = relationshipsOf(args);
         return of
           ? relationshipPage(ctx, id, args, of, pageHints(info))
@@ -134,5 +189,13 @@ builder.interfaceFields(NodeRef, (t) => {
     opponents: stance('OPPOSED', 'INCOMING', 'Who opposed this, each with the statement, vote or act behind it (`via`) and its evidence.'),
     supported: stance('SUPPORTED', 'OUTGOING', 'What this supported, each with the fact behind it.'),
     opposed: stance('OPPOSED', 'OUTGOING', 'What this opposed, each with the fact behind it.'),
+    distinctSupporters: sides(
+      'SUPPORT',
+      "Everyone on this node's side, each once, with all the grounds: every relationship of a SUPPORT type of `relationTypes` (SUPPORTED, PROPOSED, PRAISED, …) that points at it, with the fact and words behind it. Most grounds first.",
+    ),
+    distinctOpponents: sides(
+      'OPPOSE',
+      'Everyone against this node, each once, with all the grounds: every relationship of an OPPOSE type (OPPOSED, CRITICISED, votes against, acts such as REMOVED_WHIP_FROM) that points at it. Most grounds first.',
+    ),
   };
 });

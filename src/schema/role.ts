@@ -30,8 +30,13 @@ builder.node(RoleRef, {
     in: t.field({
       type: EntityRef,
       nullable: true,
-      description: 'The organisation or place it is in.',
+      description: 'The organisation or place it is in (the first of `bodies`).',
       ...relatedField('IN', 'OUTGOING', 'first'),
+    }),
+    bodies: t.field({
+      type: [EntityRef],
+      description: 'Every body and place it is in (a councillor: the council, the ward, the party).',
+      ...relatedField('IN', 'OUTGOING', 'nodes'),
     }),
   }),
 });

@@ -1,8 +1,8 @@
-/** Full-text search over entity names and aliases and over statement text. */
-import neo4j from 'neo4j-driver';
+/** Full-text search over entity names, aliases and descriptions, statement text, and events and motions (names, descriptions, what a motion seeks). */
 import { builder } from '../builder.js';
 import { apiError } from '../errors.js';
-import type { GNode } from '../graph/model.js';
+import type { GNode } from '../core/model.js';
+import { searchNodes } from '../graph/reads.js';
 import { toLuceneQuery } from '../graph/search-query.js';
 import { NodeRef } from './refs.js';
 
@@ -12,10 +12,10 @@ interface Hit {
 }
 
 const SearchHitRef = builder.objectRef<Hit>('SearchHit').implement({
-  description: 'One search result: an entity or a statement, with its relevance.',
+  description: 'One search result: an entity, statement, event or motion, with its relevance.',
   fields: (t) => ({
     score: t.float({ description: 'Relevance; higher is better.', resolve: (h) => h.score }),
-    node: t.field({ type: NodeRef, description: 'The entity or statement found.', resolve: (h) => h.node }),
+    node: t.field({ type: NodeRef, description: 'The entity, statement, event or motion found.', resolve: (h) => h.node }),
   }),
 });
 
@@ -23,7 +23,7 @@ builder.queryField('search', (t) =>
   t.field({
     type: [SearchHitRef],
     description:
-      'Entities whose name or alias, and statements whose words, match the text (every word must match; a word also matches as a prefix). Best first.',
+      'Entities whose name, alias or description, statements whose words, and events and motions whose name, description or aim match the text (every word must match; a word also matches as a prefix). Best first.',
     args: {
       text: t.arg.string({ required: true, description: 'Words to look for.' }),
       first: t.arg.int({ required: false, defaultValue: 10, description: 'How many results (1–50).' }),
@@ -34,11 +34,7 @@ builder.queryField('search', (t) =>
       if (text.length > 500) throw apiError('BAD_USER_INPUT', '`text` must be at most 500 characters.', { argument: 'text' });
       const query = toLuceneQuery(text);
       if (!query) throw apiError('BAD_USER_INPUT', '`text` must contain at least one letter or digit.', { argument: 'text' });
-      const rows = await ctx.db.read<GNode & { score: number }>('read/search', { query, limit: neo4j.int(limit) });
-      return rows.map(({ score, ...node }) => {
-        ctx.loaders.node.prime(node.id, node);
-        return { node, score };
-      });
+      return searchNodes(ctx, query, limit);
     },
   }),
 );

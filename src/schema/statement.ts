@@ -4,7 +4,7 @@
  */
 import { builder } from '../builder.js';
 import { pageExtension, pageHints, relatedField } from '../graph/lookahead.js';
-import { pageFromDb } from '../graph/traverse.js';
+import { statementsPage } from '../graph/reads.js';
 import { StanceEnum } from './enums.js';
 import { toKey, nodeOptions } from './node.js';
 import { EntityRef, EventRef, FactRef, NodeRef, RelationshipRef, StatementRef } from './refs.js';
@@ -74,14 +74,10 @@ builder.queryFields((t) => ({
       const speaker = args.speaker ? toKey(String(args.speaker), 'speaker') : null;
       const about = args.about ? toKey(String(args.about), 'about') : null;
       const article = args.article ? toKey(String(args.article), 'article') : null;
-      // Start from the most selective node given, so the cost follows that node's statements.
-      const query = about ? 'read/statements-about' : speaker ? 'read/statements-by' : 'read/statements';
-      return pageFromDb(
+      return statementsPage(
         ctx,
-        query,
         { speaker, about, stance: args.stance ?? null, mode: args.mode ?? null, articleId: article },
         args,
-        { speaker, about, article },
         pageHints(info).follow,
       );
     },

@@ -9,8 +9,16 @@ builder.node(VoteRef, {
   interfaces: [FactRef],
   description: 'A vote of a body on a motion.',
   fields: (t) => ({
-    votesFor: t.int({ description: 'Votes for the motion.', resolve: (v) => Number(v.props.votesFor) }),
-    votesAgainst: t.int({ description: 'Votes against it.', resolve: (v) => Number(v.props.votesAgainst) }),
+    votesFor: t.int({
+      nullable: true,
+      description: 'Votes for the motion, when the article gives counts (shares such as "62% in favour" are in `quantities`).',
+      resolve: (v) => (v.props.votesFor as number | null) ?? null,
+    }),
+    votesAgainst: t.int({
+      nullable: true,
+      description: 'Votes against it, when the article gives counts.',
+      resolve: (v) => (v.props.votesAgainst as number | null) ?? null,
+    }),
     abstentions: t.int({
       nullable: true,
       description: 'Abstentions, when the article says.',

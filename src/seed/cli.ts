@@ -6,6 +6,7 @@
  */
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config.js';
+import { vocabulary } from '../core/vocabulary.js';
 import { connect } from '../db/connect.js';
 import { discoverSeeds } from './discover.js';
 import { SeedConflictError } from './load.js';
@@ -25,6 +26,7 @@ if (values.help) {
 
 try {
   const config = loadConfig();
+  vocabulary(); // checked first: a bad edit to the vocabulary stops here, with file:line
   const path = positionals[0] ?? config.seedDir;
   if (values.check) {
     for (const dir of discoverSeeds(path)) {

@@ -19,11 +19,9 @@ export const entityKinds = ['Person', 'Organisation', 'Place', 'Group', 'Anonymo
 export type EntityKind = (typeof entityKinds)[number];
 
 const idWith = (prefixes: readonly string[], what: string) =>
-  z
-    .string()
-    .regex(new RegExp(`^(${prefixes.join('|')}):${slug}$`), {
-      error: `must be ${what} id such as "${prefixes[0]}:some-name" (lowercase, digits and dashes)`,
-    });
+  z.string().regex(new RegExp(`^(${prefixes.join('|')}):${slug}$`), {
+    error: `must be ${what} id such as "${prefixes[0]}:some-name" (lowercase, digits and dashes)`,
+  });
 
 export const idPrefix = {
   Person: 'person',
@@ -57,6 +55,17 @@ const evidence = z
 
 const stance = z.enum(['SUPPORT', 'OPPOSE', 'NEUTRAL']);
 const isoDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, { error: 'must be a date as YYYY, YYYY-MM or YYYY-MM-DD' });
+const word = (what: string) => z.string().min(1).max(60).describe(`${what} (a word of seeds/vocabulary.yaml).`);
+const oneOrMore = <T extends z.ZodType>(item: T) => z.union([item, z.array(item).min(1)]);
+
+/** A number the article gives, with its unit and its words ("48% turnout", "a £300,000 fine"). */
+export const quantitySchema = z.strictObject({
+  of: z.string().min(1).describe('What is measured ("turnout", "fine", "votes in favour", "contract length").'),
+  value: z.number().describe('The number, as a plain number (48 for 48%, 300000 for £300,000).'),
+  unit: word('The unit: count, percent, GBP, years, …'),
+  text: evidenceSchema.describe('The exact words of the article that give it.'),
+});
+const quantities = z.array(quantitySchema).optional().describe('Numbers the article gives about it.');
 
 const entityBase = {
   id: entityId,
@@ -71,10 +80,10 @@ export const entitySchema = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('Organisation'),
     ...entityBase,
-    type: z.enum(['party', 'union', 'committee', 'commission', 'outlet', 'government', 'parliamentary-group', 'company', 'other']),
+    type: word('What sort of organisation'),
     partOf: entityId.optional(),
   }),
-  z.strictObject({ kind: z.literal('Place'), ...entityBase, type: z.enum(['constituency', 'city', 'region', 'country', 'other']) }),
+  z.strictObject({ kind: z.literal('Place'), ...entityBase, type: word('What sort of place') }),
   z.strictObject({
     kind: z.literal('Group'),
     ...entityBase,
@@ -95,19 +104,28 @@ export const roleSchema = z.strictObject({
   holder: entityId,
   title: z.string().min(1),
   status: z.enum(['current', 'former']),
-  in: entityId.optional().describe('The organisation or place the role is in.'),
+  in: oneOrMore(entityId).optional().describe('The organisations or places the role is in (a councillor: a council, a ward, a party).'),
   since: isoDate.optional(),
   until: isoDate.optional(),
   duration: z.string().optional().describe('How long, in the article\'s words ("nearly 40 years").'),
+  quantities,
   evidence,
 });
 
 export const eventSchema = z.strictObject({
   id: idWith([idPrefix.Event], 'an event'),
   name: z.string().min(1),
-  type: z.enum(['meeting', 'vote', 'decision', 'report', 'publication', 'process', 'request', 'election', 'speculation', 'other']),
-  status: z.enum(['happened', 'ongoing', 'planned', 'possible', 'refused']),
-  date: isoDate.optional(),
+  type: word('What sort of event'),
+  status: z.enum(['happened', 'ongoing', 'planned', 'possible', 'refused', 'cancelled']),
+  date: isoDate.optional().describe('When, as precisely as the article says (YYYY, YYYY-MM or YYYY-MM-DD).'),
+  when: z
+    .string()
+    .min(1)
+    .optional()
+    .describe(
+      'When, in the article\'s words ("on Friday", "next month"); resolved against the article\'s publishedAt when `date` is not given.',
+    ),
+  quantities,
   description: z.string().optional(),
   partOf: idWith([idPrefix.Event], 'an event').optional(),
   participants: z
@@ -126,11 +144,13 @@ export const motionSchema = z.strictObject({
   id: idWith([idPrefix.Motion], 'a motion'),
   title: z.string().min(1),
   seeks: z.string().min(1).describe('What the motion asked for.'),
-  proposer: entityId.optional(),
+  proposer: oneOrMore(entityId).optional().describe('Who put it forward.'),
+  onBehalfOf: entityId.optional().describe('The group or body it was put forward for ("a plan by backbench MPs, put forward by X").'),
   target: entityId.optional().describe('Whom the motion is about.'),
   decidedBy: entityId.optional().describe('The body that decided it.'),
   event: idWith([idPrefix.Event], 'an event').optional().describe('The meeting or vote where it was decided.'),
   outcome: z.enum(['passed', 'rejected', 'withdrawn', 'pending']),
+  quantities,
   evidence,
 });
 
@@ -139,14 +159,15 @@ export const voteSchema = z.strictObject({
   motion: idWith([idPrefix.Motion], 'a motion'),
   body: entityId.describe('The body that voted.'),
   event: idWith([idPrefix.Event], 'an event').optional(),
-  for: z.number().int().min(0),
-  against: z.number().int().min(0),
+  for: z.number().int().min(0).optional().describe('Votes for (give both counts, or neither and the shares as quantities).'),
+  against: z.number().int().min(0).optional(),
   abstentions: z.number().int().min(0).optional(),
   outcome: z.enum(['passed', 'rejected', 'tied']),
   positions: z
     .array(z.strictObject({ voter: entityId, position: z.enum(['FOR', 'AGAINST', 'ABSTAIN']), evidence: evidence.optional() }))
     .default([])
     .describe('How named voters or groups voted.'),
+  quantities,
   evidence,
 });
 
@@ -166,27 +187,13 @@ export const statementSchema = z.strictObject({
     .array(z.strictObject({ target: anyId, stance }))
     .default([])
     .describe('Whom or what it is about, with its stance toward each.'),
+  quantities,
   evidence,
 });
 
-export const relationTypes = [
-  'MEMBER_OF',
-  'LEADS',
-  'REPRESENTS',
-  'REMOVED_WHIP_FROM',
-  'CRITICISED',
-  'PRAISED',
-  'ACCUSED',
-  'INVESTIGATED',
-  'ALLIED_WITH',
-  'WORKS_FOR',
-  'SUPPORTED',
-  'OPPOSED',
-] as const;
-
 export const relationSchema = z.strictObject({
   id: idWith([idPrefix.Relation], 'a relation'),
-  type: z.enum(relationTypes),
+  type: z.string().min(1).describe('A relation type of seeds/vocabulary.yaml (SUPPORTED, CRITICISED, CAUSED_BY, …).'),
   from: anyId,
   to: anyId,
   via: anyId.optional().describe('The fact (statement, event, role, motion, vote) this relationship rests on.'),
@@ -199,7 +206,7 @@ export const graphFileSchema = z.strictObject({
     title: z.string().min(1),
     publisher: z.string().min(1),
     url: z.url().optional(),
-    publishedAt: isoDate.optional(),
+    publishedAt: isoDate.optional().describe('When it was published; dates in words ("on Friday") are resolved against it.'),
   }),
   entities: z.array(entitySchema).min(1),
   roles: z.array(roleSchema).default([]),
@@ -216,3 +223,7 @@ export const graphFileSchema = z.strictObject({
 
 export type GraphFile = z.infer<typeof graphFileSchema>;
 export type Evidence = z.infer<typeof evidenceSchema>;
+export type Quantity = z.infer<typeof quantitySchema>;
+
+/** A field that takes one value or a list, as a list. */
+export const asList = <T>(value: T | T[] | undefined): T[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);

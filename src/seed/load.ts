@@ -8,7 +8,10 @@
  * already owned by another article, or an entity id stored with another kind, refuses the
  * load with SeedConflictError before anything is written.
  */
+import { encodeRelEvidence, sentenceId } from '../core/ids.js';
+import { vocabulary } from '../core/vocabulary.js';
 import type { GraphDb } from '../db/graph-db.js';
+import { asList, type Quantity } from './format.js';
 import type { EvidenceSpan, SeedPlan } from './validate.js';
 
 export class SeedConflictError extends Error {
@@ -24,41 +27,6 @@ export interface LoadSummary {
   links: number;
 }
 
-/** Relationship types the loader may create; everything it writes is one of these. */
-export const linkTypes = new Set([
-  'HOLDS',
-  'IN',
-  'PART_OF',
-  'MEMBER_OF',
-  'AFFILIATED_WITH',
-  'PARTICIPATED_IN',
-  'TARGETS',
-  'DECIDED_BY',
-  'CONSIDERED_AT',
-  'ON',
-  'BY',
-  'HELD_AT',
-  'VOTED',
-  'SAID_BY',
-  'TOLD_TO',
-  'MADE_IN',
-  'QUOTES',
-  'ABOUT',
-  'PROPOSED',
-  'SUPPORTED',
-  'OPPOSED',
-  'QUOTED',
-  'LEADS',
-  'REPRESENTS',
-  'REMOVED_WHIP_FROM',
-  'CRITICISED',
-  'PRAISED',
-  'ACCUSED',
-  'INVESTIGATED',
-  'ALLIED_WITH',
-  'WORKS_FOR',
-]);
-
 interface Link {
   type: string;
   from: string;
@@ -71,14 +39,22 @@ interface FactRow {
   props: Record<string, unknown>;
 }
 
-const sentenceId = (articleId: string, index: number) => `${articleId}#${index}`;
-
 /** Evidence spans as properties, for relationships (which cannot point at sentences). */
 function evidenceProps(articleId: string, spans: EvidenceSpan[]): Record<string, unknown> {
+  return encodeRelEvidence(spans.map((s) => ({ start: s.start, end: s.end, sentenceId: sentenceId(articleId, s.sentences[0] ?? 0) })));
+}
+
+/** A fact's quantities as parallel lists (Neo4j properties hold no maps). */
+function quantityProps(plan: SeedPlan, factId: string, quantities: Quantity[] | undefined): Record<string, unknown> {
+  const list = quantities ?? [];
+  const spans = list.map((_q, i) => plan.quantitySpans.get(`${factId}|${i}`));
   return {
-    evidenceStarts: spans.map((s) => s.start),
-    evidenceEnds: spans.map((s) => s.end),
-    evidenceSentences: spans.map((s) => sentenceId(articleId, s.sentences[0] ?? 0)),
+    quantityOf: list.map((q) => q.of),
+    quantityValues: list.map((q) => q.value),
+    quantityUnits: list.map((q) => q.unit),
+    quantityTexts: list.map((q) => (typeof q.text === 'string' ? q.text : q.text.quote)),
+    quantityStarts: spans.map((s) => s?.start ?? -1),
+    quantityEnds: spans.map((s) => s?.end ?? -1),
   };
 }
 
@@ -86,9 +62,11 @@ export function planWrites(plan: SeedPlan) {
   const { graph } = plan;
   const articleId = plan.article.id;
   const links: Link[] = [];
+  const known = new Set(vocabulary().allTypes);
+  const position = (id: string) => plan.positions.get(id) ?? null;
   const link = (type: string, from: string | undefined, to: string | undefined, props: Record<string, unknown> = {}) => {
     if (!from || !to) return;
-    if (!linkTypes.has(type)) throw new Error(`internal: relationship type ${type} is not in linkTypes`);
+    if (!known.has(type)) throw new Error(`internal: relationship type ${type} is not in the vocabulary`);
     links.push({ type, from, to, props });
   };
   const part = (factId: string, entityId: string) => evidenceProps(articleId, plan.partEvidence.get(`${factId}|${entityId}`) ?? []);
@@ -109,23 +87,50 @@ export function planWrites(plan: SeedPlan) {
     facts.push({
       id: r.id,
       label: 'Role',
-      props: { title: r.title, status: r.status, since: r.since ?? null, until: r.until ?? null, duration: r.duration ?? null },
+      props: {
+        title: r.title,
+        status: r.status,
+        since: r.since ?? null,
+        until: r.until ?? null,
+        duration: r.duration ?? null,
+        position: position(r.id),
+        ...quantityProps(plan, r.id, r.quantities),
+      },
     });
     link('HOLDS', r.holder, r.id);
-    link('IN', r.id, r.in);
+    for (const body of asList(r.in)) link('IN', r.id, body);
   }
   for (const e of graph.events) {
+    const time = plan.eventTimes.get(e.id);
     facts.push({
       id: e.id,
       label: 'Event',
-      props: { name: e.name, type: e.type, status: e.status, date: e.date ?? null, description: e.description ?? null },
+      props: {
+        name: e.name,
+        type: e.type,
+        status: e.status,
+        description: e.description ?? null,
+        date: time?.date ?? null,
+        datePrecision: time?.precision ?? null,
+        dateText: time?.words ?? null,
+        timelineIndex: time?.index ?? null,
+        timelineBasis: time?.basis ?? null,
+        sortDate: time?.sortDate ?? null,
+        position: position(e.id),
+        ...quantityProps(plan, e.id, e.quantities),
+      },
     });
     link('PART_OF', e.id, e.partOf);
     for (const p of e.participants) link('PARTICIPATED_IN', p.entity, e.id, { role: p.role, ...part(e.id, p.entity) });
   }
   for (const m of graph.motions) {
-    facts.push({ id: m.id, label: 'Motion', props: { title: m.title, seeks: m.seeks, outcome: m.outcome } });
+    facts.push({
+      id: m.id,
+      label: 'Motion',
+      props: { title: m.title, seeks: m.seeks, outcome: m.outcome, position: position(m.id), ...quantityProps(plan, m.id, m.quantities) },
+    });
     link('TARGETS', m.id, m.target);
+    link('ON_BEHALF_OF', m.id, m.onBehalfOf);
     link('DECIDED_BY', m.id, m.decidedBy);
     link('CONSIDERED_AT', m.id, m.event);
   }
@@ -133,7 +138,14 @@ export function planWrites(plan: SeedPlan) {
     facts.push({
       id: v.id,
       label: 'Vote',
-      props: { votesFor: v.for, votesAgainst: v.against, abstentions: v.abstentions ?? null, outcome: v.outcome },
+      props: {
+        votesFor: v.for ?? null,
+        votesAgainst: v.against ?? null,
+        abstentions: v.abstentions ?? null,
+        outcome: v.outcome,
+        position: position(v.id),
+        ...quantityProps(plan, v.id, v.quantities),
+      },
     });
     link('ON', v.id, v.motion);
     link('BY', v.id, v.body);
@@ -142,7 +154,18 @@ export function planWrites(plan: SeedPlan) {
   }
   for (const s of graph.statements) {
     const span = plan.statementSpans.get(s.id)!;
-    facts.push({ id: s.id, label: 'Statement', props: { mode: s.mode, text: s.text, start: span.start, end: span.end } });
+    facts.push({
+      id: s.id,
+      label: 'Statement',
+      props: {
+        mode: s.mode,
+        text: s.text,
+        start: span.start,
+        end: span.end,
+        position: position(s.id),
+        ...quantityProps(plan, s.id, s.quantities),
+      },
+    });
     link('SAID_BY', s.id, s.speaker);
     link('TOLD_TO', s.id, s.toldTo);
     link('MADE_IN', s.id, s.via);
@@ -155,9 +178,10 @@ export function planWrites(plan: SeedPlan) {
 
   const evidence: { node: string; sentence: string; type: string; start: number; end: number }[] = [];
   const factIds = new Set(facts.map((f) => f.id));
-  for (const [node, spans] of plan.evidence) {
-    const type = factIds.has(node) ? 'EVIDENCED_BY' : entities.some((e) => e.id === node) ? 'MENTIONED_IN' : null;
-    if (!type) continue; // relations keep their evidence as properties
+  for (const [node, spans] of [...plan.evidence].filter(([id]) => factIds.has(id)).concat([...plan.mentions])) {
+    // Facts are evidenced by sentences; entities are mentioned in them (every mention of
+    // their names, not only the curated ones); relations keep their evidence as properties.
+    const type = factIds.has(node) ? 'EVIDENCED_BY' : 'MENTIONED_IN';
     for (const span of spans)
       for (const s of span.sentences) evidence.push({ node, sentence: sentenceId(articleId, s), type, start: span.start, end: span.end });
   }

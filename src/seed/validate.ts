@@ -3,17 +3,25 @@
  *
  * Contract: `validateSeed(dir)` reads `article.txt` and `graph.yaml`, checks the YAML, the
  * format (src/seed/format.ts), every reference between ids, every piece of evidence and that
- * each sentence is evidence for something or listed in `noFacts`. It returns a SeedPlan (the
- * article with offsets resolved and the relationships the loader derives) or throws
- * SeedValidationError listing every problem as `file:line:column path: what is wrong`.
+ * each sentence is evidence for something or listed in `noFacts`, and every vocabulary word
+ * (relation, organisation, place and event types, units) against the vocabulary in force
+ * (src/core/vocabulary.ts). It returns a SeedPlan (the article with offsets resolved, every
+ * mention of each entity's names, event dates and timeline places, and the relationships the
+ * loader derives) or throws SeedValidationError listing every problem as
+ * `file:line:column path: what is wrong`.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { LineCounter, parseDocument, isNode } from 'yaml';
 import type { z } from 'zod';
-import { graphFileSchema, idPrefix, type Evidence, type GraphFile } from './format.js';
+import { entityKinds, idPrefix } from '../core/ids.js';
+import { vocabulary as vocabularyInForce, type NodeKind, type Vocabulary } from '../core/vocabulary.js';
+import { asList, graphFileSchema, type Evidence, type GraphFile } from './format.js';
 import { codePointOffsets, locate, splitSentences, type SentenceSpan, type Span } from './locate.js';
+import { findMentions } from './mentions.js';
+import { orderEvents, type Placed } from './timeline.js';
+import { precisionOf, resolveWhen, type Precision } from './when.js';
 
 export const MAX_ARTICLE_BYTES = 1_000_000;
 export const MAX_GRAPH_BYTES = 2_000_000;
@@ -53,6 +61,13 @@ export interface DerivedRelation {
   evidence: EvidenceSpan[];
 }
 
+/** When an event happened, as precisely as the article says, and its place in the article's timeline. */
+export interface EventTime extends Placed {
+  date: string | null;
+  precision: Precision | null;
+  words: string | null;
+}
+
 export interface SeedPlan {
   dir: string;
   article: GraphFile['article'] & { text: string; sha256: string };
@@ -65,11 +80,19 @@ export interface SeedPlan {
   /** Participant and vote-position evidence, by `${factId}|${entityId}`. */
   partEvidence: Map<string, EvidenceSpan[]>;
   relations: DerivedRelation[];
+  /** Every place the article names each entity by its name or an alias, curated evidence included. */
+  mentions: Map<string, EvidenceSpan[]>;
+  /** The words of each quantity, by `${factId}|${index}`. */
+  quantitySpans: Map<string, EvidenceSpan>;
+  /** Date and timeline place of each event, by event id. */
+  eventTimes: Map<string, EventTime>;
+  /** Where each fact is first evidenced (a code-point offset), for article order. */
+  positions: Map<string, number>;
 }
 
 type Path = (string | number)[];
 
-export function validateSeed(dir: string): SeedPlan {
+export function validateSeed(dir: string, vocab: Vocabulary = vocabularyInForce()): SeedPlan {
   const textFile = join(dir, 'article.txt');
   const graphFile = join(dir, 'graph.yaml');
   const shown = (f: string) => relative(process.cwd(), f) || f;
@@ -99,15 +122,13 @@ export function validateSeed(dir: string): SeedPlan {
 
   if (doc.errors.length) {
     // One syntax slip cascades into hundreds of errors; the first few say where it is.
-    const first = doc.errors
-      .slice(0, 3)
-      .map((e) => ({
-        file: shown(graphFile),
-        line: e.linePos?.[0].line,
-        column: e.linePos?.[0].col,
-        path: '',
-        message: `YAML: ${e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`,
-      }));
+    const first = doc.errors.slice(0, 3).map((e) => ({
+      file: shown(graphFile),
+      line: e.linePos?.[0].line,
+      column: e.linePos?.[0].col,
+      path: '',
+      message: `YAML: ${e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`,
+    }));
     throw new SeedValidationError(first);
   }
   let plain: unknown;
@@ -123,6 +144,34 @@ export function validateSeed(dir: string): SeedPlan {
     throw new SeedValidationError(problems);
   }
   const graph = parsed.data;
+
+  // Vocabulary words: each one the vocabulary defines.
+  const word = (value: string, known: Map<string, unknown>, what: string, section: string, path: Path) => {
+    if (!known.has(value))
+      problem(
+        path,
+        `${what} "${value}" is not in the vocabulary; add it under ${section} in ${vocab.file}, or use one of: ${[...known.keys()].join(', ')}`,
+      );
+  };
+  graph.entities.forEach((e, i) => {
+    if (e.kind === 'Organisation') word(e.type, vocab.organisationTypes, 'organisation type', 'organisationTypes', ['entities', i, 'type']);
+    if (e.kind === 'Place') word(e.type, vocab.placeTypes, 'place type', 'placeTypes', ['entities', i, 'type']);
+  });
+  graph.events.forEach((e, i) => word(e.type, vocab.eventTypes, 'event type', 'eventTypes', ['events', i, 'type']));
+  for (const section of ['roles', 'events', 'motions', 'votes', 'statements'] as const)
+    graph[section].forEach((f, i) =>
+      (f.quantities ?? []).forEach((q, j) => word(q.unit, vocab.units, 'unit', 'units', [section, i, 'quantities', j, 'unit'])),
+    );
+  graph.relations.forEach((r, i) => {
+    const def = vocab.relationTypes.get(r.type);
+    if (!def)
+      problem(['relations', i, 'type'], `relation type "${r.type}" is not in the vocabulary; add it under relationTypes in ${vocab.file}`);
+    else if (def.structural)
+      problem(
+        ['relations', i, 'type'],
+        `relation type "${r.type}" is written by the loader from facts' own fields; state the fact instead`,
+      );
+  });
 
   // Ids: unique, and each reference points at something of a kind that fits.
   const kindOf = new Map<string, string>();
@@ -152,23 +201,23 @@ export function validateSeed(dir: string): SeedPlan {
     else if (kinds && !kinds.includes(kind)) problem(path, `"${id}" is a ${kind}, but this needs ${kinds.join(' or ')}`);
   };
   const org = ['Organisation'];
-  const orgOrPlace = ['Organisation', 'Place'];
-  const entityKinds = ['Person', 'Organisation', 'Place', 'Group', 'AnonymousSource'];
+  const entities = [...entityKinds] as string[];
   graph.entities.forEach((e, i) => {
     if (e.kind === 'Organisation') ref(e.partOf, org, ['entities', i, 'partOf']);
     if (e.kind === 'Group') ref(e.memberOf, org, ['entities', i, 'memberOf']);
     if (e.kind === 'AnonymousSource') ref(e.affiliation, org, ['entities', i, 'affiliation']);
   });
   graph.roles.forEach((r, i) => {
-    ref(r.holder, ['Person', 'Group'], ['roles', i, 'holder']);
-    ref(r.in, orgOrPlace, ['roles', i, 'in']);
+    ref(r.holder, ['Person', 'Group', 'AnonymousSource'], ['roles', i, 'holder']);
+    asList(r.in).forEach((b, j) => ref(b, ['Organisation', 'Place', 'Group'], ['roles', i, 'in', ...(Array.isArray(r.in) ? [j] : [])]));
   });
   graph.events.forEach((e, i) => {
     ref(e.partOf, ['Event'], ['events', i, 'partOf']);
-    e.participants.forEach((p, j) => ref(p.entity, entityKinds, ['events', i, 'participants', j, 'entity']));
+    e.participants.forEach((p, j) => ref(p.entity, entities, ['events', i, 'participants', j, 'entity']));
   });
   graph.motions.forEach((m, i) => {
-    ref(m.proposer, entityKinds, ['motions', i, 'proposer']);
+    asList(m.proposer).forEach((p, j) => ref(p, entities, ['motions', i, 'proposer', ...(Array.isArray(m.proposer) ? [j] : [])]));
+    ref(m.onBehalfOf, entities, ['motions', i, 'onBehalfOf']);
     ref(m.target, null, ['motions', i, 'target']);
     ref(m.decidedBy, org, ['motions', i, 'decidedBy']);
     ref(m.event, ['Event'], ['motions', i, 'event']);
@@ -177,22 +226,36 @@ export function validateSeed(dir: string): SeedPlan {
     ref(v.motion, ['Motion'], ['votes', i, 'motion']);
     ref(v.body, org, ['votes', i, 'body']);
     ref(v.event, ['Event'], ['votes', i, 'event']);
-    v.positions.forEach((p, j) => ref(p.voter, entityKinds, ['votes', i, 'positions', j, 'voter']));
-    const passed = v.for > v.against ? 'passed' : v.for < v.against ? 'rejected' : 'tied';
-    if (v.outcome !== passed)
-      problem(['votes', i, 'outcome'], `${v.for} for and ${v.against} against means "${passed}", not "${v.outcome}"`);
+    v.positions.forEach((p, j) => ref(p.voter, entities, ['votes', i, 'positions', j, 'voter']));
+    if ((v.for === undefined) !== (v.against === undefined))
+      problem(['votes', i], 'give both `for` and `against`, or neither (and the shares as quantities)');
+    if (v.for !== undefined && v.against !== undefined) {
+      const passed = v.for > v.against ? 'passed' : v.for < v.against ? 'rejected' : 'tied';
+      if (v.outcome !== passed)
+        problem(['votes', i, 'outcome'], `${v.for} for and ${v.against} against means "${passed}", not "${v.outcome}"`);
+    }
   });
   graph.statements.forEach((s, i) => {
-    ref(s.speaker, [...entityKinds, 'Motion'], ['statements', i, 'speaker']);
-    ref(s.toldTo, entityKinds, ['statements', i, 'toldTo']);
+    ref(s.speaker, [...entities, 'Motion'], ['statements', i, 'speaker']);
+    ref(s.toldTo, entities, ['statements', i, 'toldTo']);
     ref(s.via, ['Event'], ['statements', i, 'via']);
-    ref(s.quotes, entityKinds, ['statements', i, 'quotes']);
+    ref(s.quotes, entities, ['statements', i, 'quotes']);
     s.about.forEach((a, j) => ref(a.target, null, ['statements', i, 'about', j, 'target']));
   });
   graph.relations.forEach((r, i) => {
     ref(r.from, null, ['relations', i, 'from']);
     ref(r.to, null, ['relations', i, 'to']);
     ref(r.via, null, ['relations', i, 'via']);
+    const def = vocab.relationTypes.get(r.type);
+    for (const end of ['from', 'to'] as const) {
+      const kind = kindOf.get(r[end]) as NodeKind | 'Relation' | undefined;
+      if (!def || !kind) continue;
+      if (kind === 'Relation' || !vocab.allows(r.type, end, kind))
+        problem(
+          ['relations', i, end],
+          `${r.type} may ${end === 'from' ? 'start from' : 'end at'} ${def[end].join(' or ')}, not a ${kind} ("${r[end]}"); see ${vocab.file}`,
+        );
+    }
   });
 
   // Evidence: every quote found once, its sentences known; every sentence covered.
@@ -228,6 +291,48 @@ export function validateSeed(dir: string): SeedPlan {
     if (span) statementSpans.set(s.id, span);
   });
   graph.noFacts.forEach((n, i) => resolve([n.sentence], ['noFacts', i, 'sentence']));
+  const quantitySpans = new Map<string, EvidenceSpan>();
+  for (const section of ['roles', 'events', 'motions', 'votes', 'statements'] as const)
+    graph[section].forEach((f, i) =>
+      (f.quantities ?? []).forEach((q, j) => {
+        const [span] = resolve([q.text], [section, i, 'quantities', j, 'text']);
+        if (span) quantitySpans.set(`${f.id}|${j}`, span);
+      }),
+    );
+
+  // Where each fact is first evidenced: the article's order.
+  const positions = new Map<string, number>();
+  for (const section of ['roles', 'events', 'motions', 'votes', 'statements'] as const)
+    for (const f of graph[section])
+      positions.set(f.id, Math.min(...(evidence.get(f.id) ?? []).map((s) => s.start), Number.MAX_SAFE_INTEGER));
+
+  // Dates and the timeline: known time, then cause and sequence, then mention.
+  const dates = new Map<string, { date: string | null; precision: Precision | null; words: string | null }>();
+  for (const e of graph.events) {
+    const resolved = e.date
+      ? { date: e.date, precision: precisionOf(e.date) }
+      : e.when
+        ? resolveWhen(e.when, graph.article.publishedAt)
+        : { date: null, precision: null };
+    dates.set(e.id, { ...resolved, words: e.when ?? null });
+  }
+  const after = graph.relations
+    .filter((r) => vocab.linkTypes.cause.includes(r.type) || vocab.linkTypes.sequence.includes(r.type))
+    .map((r) => ({ later: r.from, earlier: r.to }))
+    // A part of an event (a vote at a meeting) is placed after the start of the whole.
+    .concat(graph.events.filter((e) => e.partOf).map((e) => ({ later: e.id, earlier: e.partOf! })));
+  const timeline = orderEvents(
+    graph.events.map((e) => ({ id: e.id, ...dates.get(e.id)!, firstMention: positions.get(e.id)! })),
+    after,
+  );
+  const eventTimes = new Map<string, EventTime>();
+  if (!timeline.ok)
+    problem(
+      ['events'],
+      `events ${timeline.cycle.join(', ')} cannot be put in order: their dates and their cause or sequence links contradict each other`,
+    );
+  else for (const [id, placed] of timeline.placed) eventTimes.set(id, { ...dates.get(id)!, ...placed });
+
   const uncovered = sentences.filter((s) => !covered.has(s.index));
   for (const s of uncovered) {
     problems.push({
@@ -248,6 +353,10 @@ export function validateSeed(dir: string): SeedPlan {
     statementSpans,
     partEvidence,
     relations: deriveRelations(graph, evidence, partEvidence),
+    mentions: findMentions(text, graph.entities, evidence, sentences, toCodePoint),
+    quantitySpans,
+    eventTimes,
+    positions,
   };
 }
 
@@ -310,11 +419,12 @@ function deriveRelations(
     }
   }
   for (const m of graph.motions) {
-    if (m.proposer)
+    // Numbered in the seed's order (who put it forward, then whom for): `proposers` keeps it.
+    for (const [i, proposer] of [...new Set([...asList(m.proposer), ...asList(m.onBehalfOf)])].entries())
       out.push({
-        id: `${m.id}>proposed`,
+        id: `${m.id}>proposed>${i}>${proposer}`,
         type: 'PROPOSED',
-        from: m.proposer,
+        from: proposer,
         to: m.id,
         via: m.id,
         derived: true,

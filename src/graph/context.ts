@@ -6,8 +6,8 @@
  * Contract: `createContext(db, signal)`: every read stops when `signal` aborts (the request's
  * deadline passed or its client went away) and fails with REQUEST_TIMEOUT.
  */
-import type { GraphDb, GraphReader } from './db/graph-db.js';
-import { createLoaders, type Loaders } from './graph/loaders.js';
+import type { GraphDb, GraphReader } from '../db/graph-db.js';
+import { createLoaders, type Loaders } from './loaders.js';
 
 export interface Context {
   db: GraphReader;
