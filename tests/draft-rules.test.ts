@@ -14,6 +14,7 @@ import { nameChunks } from '../src/draft/names.js';
 import { analyse } from '../src/draft/nlp.js';
 import { findQuotes } from '../src/draft/quotes.js';
 import { findRoles } from '../src/draft/roles.js';
+import { typeChooser } from '../src/draft/types.js';
 import { findSources } from '../src/draft/sources.js';
 import { findStatements } from '../src/draft/statements.js';
 import { findVotes } from '../src/draft/votes.js';
@@ -356,6 +357,13 @@ describe('dates, evidence and ids', () => {
     expect(toEvidence(text, { start: 0, end: 3 })).toEqual({ quote: 'Ann', occurrence: 1 });
     expect(toEvidence(text, { start: 8, end: 11 })).toEqual({ quote: 'Ann', occurrence: 2 });
     expect(toEvidence(text, { start: 4, end: 7 })).toBe('met');
+  });
+  it('choose types the format allows: the vocabulary word, else a broader one, else "other"', () => {
+    const { orgType, placeType } = typeChooser('seeds');
+    expect(['council', 'government']).toContain(orgType('council'));
+    expect(['police', 'other']).toContain(orgType('police'));
+    expect(orgType('no-such-type')).toBe('other');
+    expect(['county', 'region']).toContain(placeType('county'));
   });
   it('make stable, unique slugs', () => {
     const id = makeIds();

@@ -18,6 +18,7 @@ import { SeedValidationError, validateSeed } from '../seed/validate.js';
 import { draftArticle, type DraftOptions } from './draft.js';
 import { loadGazetteer } from './gazetteer.js';
 import { slug } from './ids.js';
+import { typeChooser } from './types.js';
 import { DraftInputError, readArticle } from './input.js';
 import { draftToYaml } from './write.js';
 
@@ -84,13 +85,14 @@ if (statSync(path).isDirectory()) {
 } else if (basename(path) === 'article.txt') jobs.push({ text: path, folder: dirname(path), newFolder: false });
 else jobs.push({ text: path, folder: '', newFolder: true });
 
+const types = typeChooser(seedDir);
 let failed = 0;
 for (const job of jobs) {
   try {
     const text = readArticle(job.text);
     const gazetteer = loadGazetteer(seedDir, { exceptText: text });
     const started = performance.now();
-    const draft = draftArticle(text, { ...options, gazetteer });
+    const draft = draftArticle(text, { ...options, gazetteer, types });
     const ms = performance.now() - started;
     let folder = job.folder;
     if (job.newFolder) {

@@ -26,6 +26,7 @@ import { findRoles } from './roles.js';
 import { findSources } from './sources.js';
 import { objectAfter, stanceOf } from './stance.js';
 import { documentSpeaker, findStatements } from './statements.js';
+import { typeChooser } from './types.js';
 import { findVotes } from './votes.js';
 
 export interface DraftOptions {
@@ -34,6 +35,8 @@ export interface DraftOptions {
   publishedAt?: string;
   url?: string;
   gazetteer?: Gazetteer;
+  /** The types the format allows (default: from the format, else seeds/vocabulary.yaml). */
+  types?: ReturnType<typeof typeChooser>;
 }
 
 export interface Draft {
@@ -45,10 +48,8 @@ export interface Draft {
   counts: { sentences: number; noFacts: number; low: number };
 }
 
-const orgTypes = new Set(['party', 'union', 'committee', 'commission', 'outlet', 'government', 'parliamentary-group', 'company', 'other']);
-const placeTypes = new Set(['constituency', 'city', 'region', 'country', 'other']);
-
 export function draftArticle(text: string, options: DraftOptions = {}): Draft {
+  const types = options.types ?? typeChooser();
   const sentences = splitSentences(text, (i) => i);
   if (!sentences.length) throw new DraftInputError('the text holds no sentence');
   const analysis = analyse(text);
@@ -114,9 +115,8 @@ export function draftArticle(text: string, options: DraftOptions = {}): Draft {
     const base = { id: idOf.get(e)!, name: e.name, aliases, evidence: ev(e.mentions) };
     const path = `entities.${graph.entities.length}`;
     if (e.kind === 'Organisation')
-      graph.entities.push({ kind: 'Organisation', ...base, type: (orgTypes.has(e.type ?? '') ? e.type : 'other') as never });
-    else if (e.kind === 'Place')
-      graph.entities.push({ kind: 'Place', ...base, type: (placeTypes.has(e.type ?? '') ? e.type : 'other') as never });
+      graph.entities.push({ kind: 'Organisation', ...base, type: types.orgType(e.known?.type ?? e.type) as never });
+    else if (e.kind === 'Place') graph.entities.push({ kind: 'Place', ...base, type: types.placeType(e.known?.type ?? e.type) as never });
     else if (e.kind === 'AnonymousSource') {
       const aff = e.affiliation && idOf.get(e.affiliation);
       graph.entities.push({ kind: 'AnonymousSource', ...base, ...(e.side ? { side: e.side } : {}), ...(aff ? { affiliation: aff } : {}) });
