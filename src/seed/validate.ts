@@ -93,18 +93,39 @@ export interface SeedPlan {
 type Path = (string | number)[];
 
 export function validateSeed(dir: string, vocab: Vocabulary = vocabularyInForce()): SeedPlan {
-  const textFile = join(dir, 'article.txt');
-  const graphFile = join(dir, 'graph.yaml');
   const shown = (f: string) => relative(process.cwd(), f) || f;
-  const problems: SeedProblem[] = [];
   const fail = (file: string, message: string): never => {
     throw new SeedValidationError([{ file: shown(file), path: '', message }]);
   };
+  const text = readBounded(join(dir, 'article.txt'), MAX_ARTICLE_BYTES, fail);
+  const source = readBounded(join(dir, 'graph.yaml'), MAX_GRAPH_BYTES, fail);
+  return validateSeedSource(
+    { dir, text, source, textName: shown(join(dir, 'article.txt')), graphName: shown(join(dir, 'graph.yaml')) },
+    vocab,
+  );
+}
 
-  const text = readBounded(textFile, MAX_ARTICLE_BYTES, fail);
-  const source = readBounded(graphFile, MAX_GRAPH_BYTES, fail);
-  if (!text.trim()) fail(textFile, 'the article text is empty');
-  if (text.includes('\u0000')) fail(textFile, 'the article text holds a NUL character; is it a text file?');
+/** A seed held in memory: the article's text and its graph (YAML or JSON), with the names that problems cite. */
+export interface SeedSource {
+  /** Where it came from (a folder, or a label such as "input"); kept on the plan. */
+  dir: string;
+  text: string;
+  source: string;
+  textName: string;
+  graphName: string;
+}
+
+/** As validateSeed, for a seed held in memory: the one validator both `npm run seed` and the API use. */
+export function validateSeedSource(
+  { dir, text, source, textName, graphName }: SeedSource,
+  vocab: Vocabulary = vocabularyInForce(),
+): SeedPlan {
+  const problems: SeedProblem[] = [];
+  const fail = (file: string, message: string): never => {
+    throw new SeedValidationError([{ file, path: '', message }]);
+  };
+  if (!text.trim()) fail(textName, 'the article text is empty');
+  if (text.includes('\u0000')) fail(textName, 'the article text holds a NUL character; is it a text file?');
 
   const lineCounter = new LineCounter();
   const doc = parseDocument(source, { lineCounter, prettyErrors: true, uniqueKeys: true });
@@ -118,12 +139,12 @@ export function validateSeed(dir: string, vocab: Vocabulary = vocabularyInForce(
       if (!p.length) return {};
     }
   };
-  const problem = (path: Path, message: string) => problems.push({ file: shown(graphFile), ...at(path), path: formatPath(path), message });
+  const problem = (path: Path, message: string) => problems.push({ file: graphName, ...at(path), path: formatPath(path), message });
 
   if (doc.errors.length) {
     // One syntax slip cascades into hundreds of errors; the first few say where it is.
     const first = doc.errors.slice(0, 3).map((e) => ({
-      file: shown(graphFile),
+      file: graphName,
       line: e.linePos?.[0].line,
       column: e.linePos?.[0].col,
       path: '',
@@ -136,7 +157,7 @@ export function validateSeed(dir: string, vocab: Vocabulary = vocabularyInForce(
     plain = doc.toJS({ maxAliasCount: 100 });
   } catch (error) {
     // The yaml library refuses alias "bombs" (aliases that expand exponentially) here.
-    fail(graphFile, `YAML: ${error instanceof Error ? error.message : String(error)}`);
+    fail(graphName, `YAML: ${error instanceof Error ? error.message : String(error)}`);
   }
   const parsed = graphFileSchema.safeParse(plain);
   if (!parsed.success) {
@@ -336,7 +357,7 @@ export function validateSeed(dir: string, vocab: Vocabulary = vocabularyInForce(
   const uncovered = sentences.filter((s) => !covered.has(s.index));
   for (const s of uncovered) {
     problems.push({
-      file: shown(graphFile),
+      file: graphName,
       path: '',
       message: `sentence ${s.index + 1} of article.txt is not evidence for any fact; add a fact or list it under noFacts: ${JSON.stringify(s.text.slice(0, 100))}`,
     });
