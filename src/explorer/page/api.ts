@@ -4,7 +4,8 @@
  * `data` or throws an ApiError carrying the first error's message and code.
  *
  * Answers are kept (up to 200, the oldest dropped first), so going back, or showing a view
- * again, asks nothing twice; the graph only changes when `npm run seed` runs.
+ * again, asks nothing twice; the graph only changes when `npm run seed` runs. A timeout or an
+ * unavailable database is tried once more, a second later; other errors are not.
  */
 export class ApiError extends Error {
   override name = 'ApiError';
@@ -38,11 +39,22 @@ async function send<T>(query: string, variables: Record<string, unknown>): Promi
   return body.data;
 }
 
+/** Codes that say "try again later" rather than "this question is wrong". */
+const PASSING = new Set(['DATABASE_TIMEOUT', 'REQUEST_TIMEOUT', 'DATABASE_UNAVAILABLE']);
+
+/** One more try, a second later, when the server was only busy. */
+const sendTwice = <T>(query: string, variables: Record<string, unknown>) =>
+  send<T>(query, variables).catch(async (error: unknown) => {
+    if (!(error instanceof ApiError && error.code && PASSING.has(error.code))) throw error;
+    await new Promise((r) => setTimeout(r, 1000));
+    return send<T>(query, variables);
+  });
+
 export function request<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
   const key = JSON.stringify([query, variables]);
   let answer = kept.get(key) as Promise<T> | undefined;
   if (!answer) {
-    answer = send<T>(query, variables);
+    answer = sendTwice<T>(query, variables);
     kept.set(key, answer);
     answer.catch(() => kept.delete(key));
     if (kept.size > KEEP) kept.delete(kept.keys().next().value!);

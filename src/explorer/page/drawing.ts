@@ -52,7 +52,7 @@ function sides(drawing: Drawing, centre: string): Map<string, Position> {
   arc(groups.support, 0.6, 1.4, inner);
   arc(groups.oppose, 0.4, -0.4, inner);
   arc(groups.both, -0.6, -0.4, inner * 0.7);
-  const outer = Math.max(inner + 150, (groups.other.length * 50) / (2 * Math.PI));
+  const outer = Math.max(inner + 120, (groups.other.length * 50) / (2 * Math.PI));
   arc(groups.other, -0.5, 1.5 - 2 / Math.max(1, groups.other.length), outer);
   return at;
 }

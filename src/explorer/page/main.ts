@@ -326,9 +326,14 @@ async function drawTimelineView(): Promise<void> {
     after = hasNext ? timeline.pageInfo.endCursor : null;
   } while (after && events.length < state.limit);
   const at = new Map<string, { x: number; y: number }>();
+  // Three to a row, the rows read alternately left to right and back, joined in order.
   events.forEach((e, i) => {
-    drawing.addNode(e);
-    at.set(e.id, { x: i * 170, y: (i % 2) * 70 });
+    const row = Math.floor(i / 3);
+    const col = row % 2 ? 2 - (i % 3) : i % 3;
+    drawing.addNode({ ...e, label: `${i + 1}. ${e.name}` });
+    at.set(e.id, { x: col * 260, y: row * 120 });
+    const before = events[i - 1];
+    if (before) drawing.addLine(before, e, 'THEN');
   });
   const title = articles.edges.find((e) => e.node.id === article)?.node.title ?? 'the article';
   setTitle(`Timeline: ${title}`);

@@ -88,6 +88,12 @@ export class Drawing {
     return edge;
   }
 
+  /** A line the page draws that is no relationship of the graph (a timeline's "then"). */
+  addLine(from: Head, to: Head, type: string): void {
+    const id = edgeId(type, from.id, to.id, null);
+    this.edges.set(id, { id, from, to, type, tone: 'other', via: null, rels: [] });
+  }
+
   /** The tone of a node toward `centre`: how the edges between them are coloured. */
   toneToward(nodeId: string, centre: string): Tone | 'both' {
     const tones = new Set<Tone>();

@@ -223,7 +223,9 @@ export async function edgePanel(edge: Edge, centre: (id: string) => void): Promi
       link(edge.to, centre),
     ),
   ];
-  const rel = edge.rels[0]!;
+  const rel = edge.rels[0];
+  // A line the page draws itself (the order of a timeline) rests on no relationship.
+  if (!rel) return [...out, h('p', { class: 'notes' }, 'The order the story puts them in.')];
   const notes = [
     rel.role && `Role: ${rel.role}`,
     rel.position && `Position: ${rel.position}`,
