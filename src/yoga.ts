@@ -11,7 +11,8 @@
  * a form-encoded POST must carry the `x-graphql-yoga-csrf` header; JSON POSTs are preflighted
  * by browsers anyway), persisted operations only (when a manifest is given), query limits
  * (src/plugins/use-query-limits.ts), a per-request deadline that also stops execution when the
- * client goes away (use-request-deadline.ts), a cap on the answer's bytes
+ * client goes away (use-request-deadline.ts), a fast 503 while Neo4j is down or being planned
+ * again (use-database-gate.ts), a cap on the answer's bytes
  * (use-response-limit.ts), and error masking
  * (src/errors.ts). The schema has no mutations: the graph is written only by `npm run seed`.
  */
@@ -27,6 +28,7 @@ import type { GraphDb } from './db/graph-db.js';
 import { maskError } from './errors.js';
 import { loadExampleTabs } from './graphiql-tabs.js';
 import { useBodyLimit } from './plugins/use-body-limit.js';
+import { useDatabaseGate } from './plugins/use-database-gate.js';
 import { useExplorer } from './plugins/use-explorer.js';
 import { useQueryLimits, type QueryLimits } from './plugins/use-query-limits.js';
 import { useRequestDeadline } from './plugins/use-request-deadline.js';
@@ -68,6 +70,7 @@ export function createApp({
     useBodyLimit(),
     useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }),
     useQueryLimits({ hideSuggestions: !introspection, ...limits }),
+    useDatabaseGate({ db }),
     useRequestDeadline(),
     useResponseLimit({ maxBytes: maxResponseBytes }),
     useReadinessCheck({ endpoint: '/ready', check: () => db.ping() }),

@@ -51,6 +51,9 @@ export interface GraphDbOptions {
   pingEveryMs?: number;
 }
 
+/** /ready's own timeout: it answers 503 rather than wait longer for a ping. */
+const readyTimeoutMs = 1_000;
+
 /** What a request may do with the graph: read, by Cypher file name. */
 export interface GraphReader {
   read<P extends Params, R>(query: Query<P, R>, params: P): Promise<R[]>;
@@ -146,12 +149,17 @@ export class GraphDb {
   }
 
   /**
-   * Whether this server is ready (/ready): Neo4j answered a ping just now, within
-   * `pingTimeoutMs`, and no planning (`warmUp`) is under way. Resolves within about
-   * `pingTimeoutMs`, whatever Neo4j does.
+   * Whether this server is ready (/ready): Neo4j answered a ping just now, and no planning
+   * (`warmUp`) is under way. Resolves within 1 s whatever Neo4j does (at once while it is
+   * known to be down).
    */
   async ping(): Promise<boolean> {
-    return (await this.check()) && this.health === 'up' && !this.warming;
+    const answered = this.check();
+    if (this.health !== 'up' || this.warming) return false;
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<boolean>((done) => (timer = setTimeout(() => done(false), readyTimeoutMs)));
+    const ok = await Promise.race([answered, late]).finally(() => clearTimeout(timer));
+    return ok && this.health === 'up' && !this.warming;
   }
 
   /** Whether requests should be sent to Neo4j: false while it is down or being planned again after an outage. */
