@@ -60,20 +60,27 @@ export function analyse(text: string): Analysis {
     const b = tokens[last];
     if (a && b) values.push({ start: a.start, end: b.end, text: text.slice(a.start, b.end), type: e.out(its.type) as string });
   });
+  // compromise, one paragraph at a time: its offsets cost more than linear time on a long text.
   const hints: TaggedSpan[] = [];
-  const c = nlpCompromise(text);
-  const add = (list: any[], type: string) => {
-    for (const item of list) {
-      const o = item.offset as { start: number; length: number };
-      const raw = text.slice(o.start, o.start + o.length);
-      const trimmed = raw.replace(/^[“"‘'(]+/, '').replace(/[”"’'.,;:!?)]+$/, '');
-      const start = o.start + raw.indexOf(trimmed);
-      if (trimmed) hints.push({ start, end: start + trimmed.length, text: trimmed, type });
-    }
-  };
-  add(c.people().json({ offset: true }), 'Person');
-  add(c.organizations().json({ offset: true }), 'Organisation');
-  add(c.places().json({ offset: true }), 'Place');
+  let from = 0;
+  for (const paragraph of text.split('\n')) {
+    const base = from;
+    from += paragraph.length + 1;
+    if (!/\p{Lu}/u.test(paragraph)) continue;
+    const c = nlpCompromise(paragraph);
+    const add = (list: any[], type: string) => {
+      for (const item of list) {
+        const o = item.offset as { start: number; length: number };
+        const raw = paragraph.slice(o.start, o.start + o.length);
+        const trimmed = raw.replace(/^[“"‘'(]+/, '').replace(/[”"’'.,;:!?)]+$/, '');
+        const start = base + o.start + raw.indexOf(trimmed);
+        if (trimmed) hints.push({ start, end: start + trimmed.length, text: trimmed, type });
+      }
+    };
+    add(c.people().json({ offset: true }), 'Person');
+    add(c.organizations().json({ offset: true }), 'Organisation');
+    add(c.places().json({ offset: true }), 'Place');
+  }
   return { text, tokens, values, hints };
 }
 

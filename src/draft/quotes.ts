@@ -11,6 +11,8 @@
  * fragment (a "scare quote" such as “emotional” or “very disappointed”), kept inside reported
  * speech rather than drafted as a verbatim statement.
  */
+import { containing } from './ranges.js';
+
 export interface Quote {
   /** The quoted words, without the marks, trimmed, and without a trailing comma. */
   start: number;
@@ -74,5 +76,11 @@ function findParagraphEnd(text: string, from: number): number {
 
 /** Whether a position lies inside any quote (marks included). */
 export function insideQuote(quotes: Quote[], at: number): boolean {
-  return quotes.some((q) => at >= q.open && at < (q.close === -1 ? q.end : q.close + 1));
+  let index = cache.get(quotes);
+  if (!index) {
+    index = containing(quotes.map((q) => ({ start: q.open, end: q.close === -1 ? q.end : q.close + 1 })));
+    cache.set(quotes, index);
+  }
+  return index(at) !== undefined;
 }
+const cache = new WeakMap<Quote[], ReturnType<typeof containing>>();

@@ -110,6 +110,13 @@ for (let i = 0; i < 20; i++) {
   warm.push(performance.now() - t0);
 }
 
+// A long article: the 40-sentence one repeated to about 100 KB (its quotes repeat, so none is drafted).
+let long = '';
+while (long.length < 100_000) long += `${bench}\n`;
+const long0 = performance.now();
+const longDraft = draftArticle(long, { gazetteer: benchGazetteer });
+const longMs = performance.now() - long0;
+
 // Report.
 const targets: Partial<Record<string, string>> = {
   'quotes R': '≥ 0.95',
@@ -231,6 +238,11 @@ p(
 p(`when the process starts is not included: this process was ready to draft ${startup.toFixed(0)} ms after it started`);
 p('(Node, tsx, the two packages and their models).');
 p();
+p(
+  `A long article (that one repeated, ${(long.length / 1000).toFixed(0)} KB, ${longDraft.counts.sentences} sentences): ${(longMs / 1000).toFixed(1)} s, most of it`,
+);
+p('compromise tagging the text (about linear in its length); the loader accepts articles up to 1 MB.');
+p();
 p('## What a curator still has to fix');
 p();
 p('Listed per article, from the comparison: what the draft missed, got wrong, or added.');
@@ -263,7 +275,9 @@ for (const r of results) {
   console.table(Object.fromEntries(Object.entries(figures(r.total)).map(([k, v]) => [k, { figure: f2(v), target: targets[k] ?? '' }])));
   console.log(`votes: ${voteText(r.total)}`);
 }
-console.log(`\n40-sentence article: first ${cold.toFixed(0)} ms, then median ${median(warm).toFixed(0)} ms`);
+console.log(
+  `\n40-sentence article: first ${cold.toFixed(0)} ms, then median ${median(warm).toFixed(0)} ms; ${(long.length / 1000).toFixed(0)} KB article: ${(longMs / 1000).toFixed(1)} s`,
+);
 if (values.json)
   writeFileSync(
     values.json,

@@ -21,6 +21,7 @@ import type { DraftEntity, Span, Sure } from './entities.js';
 import { reportingVerbs, speechVerbs } from './lexicon.js';
 import type { Analysis } from './nlp.js';
 import { FRAGMENT_MAX_WORDS, insideQuote, type Quote } from './quotes.js';
+import { byStart, containing } from './ranges.js';
 import { makeSubjects, type Subject } from './subjects.js';
 
 export interface DraftStatement {
@@ -66,7 +67,14 @@ export function findStatements(ctx: StatementContext): { statements: DraftStatem
   const text = a.text;
   const statements: DraftStatement[] = [];
   const unattributed: Quote[] = [];
-  const lastStatement = (before: number) => statements.filter((s) => s.span.start < before).at(-1);
+  const sentenceAt = containing(sentences);
+  const tokensIn = byStart(a.tokens);
+  // Statements are pushed in text order (reported ones sorted at the end), so the last one before
+  // a position is found from the end.
+  const lastStatement = (before: number) => {
+    for (let i = statements.length - 1; i >= 0; i--) if (statements[i]!.span.start < before) return statements[i];
+    return undefined;
+  };
   const lastSpeaker = (before: number) => lastStatement(before)?.speaker;
   const plainSubjectOf = makeSubjects({
     ...ctx,
@@ -112,8 +120,7 @@ export function findStatements(ctx: StatementContext): { statements: DraftStatem
     return undefined;
   };
   const sentenceIndex = (pos: number) => {
-    const i = sentences.findIndex((s) => pos >= s.start && pos < s.end);
-    return i === -1 ? sentences.length - 1 : i;
+    return sentenceAt(pos)?.index ?? sentences.length - 1;
   };
   const mentionAt = (pos: number) =>
     ctx.entities.find((e) => e.kind !== 'Place' && e.mentions.some((m) => m.start >= pos && m.start <= pos + 5));
@@ -286,7 +293,7 @@ export function findStatements(ctx: StatementContext): { statements: DraftStatem
       const clause = text.slice(start, end);
       if (!clause || !/^\p{Ll}/u.test(clause) || /^[:“"]/.test(clause)) continue;
       // A clause says something only if it has a verb ("announced on Monday" does not).
-      if (!a.tokens.some((t) => t.start >= start && t.end <= end && (t.pos === 'VERB' || t.pos === 'AUX'))) continue;
+      if (!tokensIn(start, end).some((t) => t.end <= end && (t.pos === 'VERB' || t.pos === 'AUX'))) continue;
       const cut = clause.search(/,\s+(?:adding|saying|and added)\b|;\s/);
       const finalEnd = cut === -1 ? end : start + cut;
       if ([...verbatimQuotes].some((q) => q.open >= start && q.open < finalEnd)) break;

@@ -16,6 +16,7 @@ import type { DraftEntity, Span } from './entities.js';
 import type { Analysis } from './nlp.js';
 import { titleHeads } from './lexicon.js';
 import { insideQuote, type Quote } from './quotes.js';
+import { byStart, containing } from './ranges.js';
 
 export interface SubjectContext {
   analysis: Analysis;
@@ -48,7 +49,10 @@ export function makeSubjects(ctx: SubjectContext) {
     .filter((m) => !all.some((o) => o !== m && o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start))
     .sort((x, y) => x.start - y.start);
   const quoteRanges = quotes.map((q) => ({ start: q.open, end: q.close === -1 ? q.end : q.close + 1 }));
-  const sentenceAt = (pos: number) => sentences.find((s) => pos >= s.start && pos < s.end) ?? sentences.at(-1)!;
+  const sentenceIndex = containing(sentences);
+  const sentenceAt = (pos: number) => sentenceIndex(pos)?.item ?? sentences.at(-1)!;
+  const tokensIn = byStart(a.tokens);
+  const mentionsIn = byStart(mentions);
 
   const asides = (s: SentenceSpan): Span[] => {
     const body = text.slice(s.start, s.end);
@@ -63,7 +67,7 @@ export function makeSubjects(ctx: SubjectContext) {
   // said", "the trust has said", "X on Monday said"); "Harwell’s workforce and said" is no subject.
   const dates = a.values.filter((v) => v.type === 'DATE' || v.type === 'TIME');
   const plainGap = (from: number, to: number, skip: Span[]) =>
-    a.tokens
+    tokensIn(from, to)
       .filter((t) => t.start >= from && t.end <= to && !skip.some((r) => t.start >= r.start && t.start < r.end) && /\p{L}/u.test(t.text))
       .every(
         (t) =>
@@ -90,7 +94,7 @@ export function makeSubjects(ctx: SubjectContext) {
   // A pronoun names the last speaker, unless a fitting name comes after that statement.
   const resolvePronoun = (p: string, at: number): DraftEntity | undefined => {
     const last = ctx.lastSpeaker(at);
-    const here = sentences.findIndex((s) => at >= s.start && at < s.end);
+    const here = sentenceIndex(at)?.index ?? sentences.length - 1;
     const from = sentences[Math.max(0, here - 2)]?.start ?? 0;
     const fits = (e: DraftEntity) =>
       p === 'he' || p === 'she' || p === 'i'
@@ -100,7 +104,9 @@ export function makeSubjects(ctx: SubjectContext) {
           : e.kind !== 'Person';
     // Whoever came last: the last statement, or a fitting name after it ("Lars Henning apologised.
     // “We are sorry,” he said." after someone else's quote), within the last three sentences.
-    const near = mentions.filter((m) => m.end <= at && m.start >= from && fits(m.entity)).at(-1);
+    const near = mentionsIn(from, at)
+      .filter((m) => m.end <= at && fits(m.entity))
+      .at(-1);
     if (near && (!last || near.start >= last.end)) return near.entity;
     if (last && fits(last.entity)) return last.entity;
     return (near ?? mentions.filter((m) => m.end <= at && fits(m.entity)).at(-1))?.entity;
@@ -129,7 +135,7 @@ export function makeSubjects(ctx: SubjectContext) {
 
   const adjacent = (verbStart: number, s: SentenceSpan): Subject | undefined => {
     const skip = [...asides(s).filter((r) => r.end <= verbStart + 1), ...quoteRanges];
-    const prior = mentions.filter(
+    const prior = mentionsIn(s.start, verbStart).filter(
       (m) => m.start >= s.start && m.end <= verbStart && !skip.some((r) => m.start > r.start && m.start < r.end),
     );
     const m = prior.at(-1);
@@ -150,7 +156,7 @@ export function makeSubjects(ctx: SubjectContext) {
       ...[/\s—\s/g, /;\s/g, /,?\s+but\s/g].flatMap((re) => [...clause.matchAll(re)].map((m) => m.index! + m[0].length)),
       0,
     );
-    for (const t of a.tokens) {
+    for (const t of tokensIn(s.start + boundary, verbStart)) {
       if (t.start < s.start + boundary || t.start >= verbStart) continue;
       if ((t.pos !== 'VERB' && t.pos !== 'AUX') || insideQuote(quotes, t.start)) continue;
       const sub = adjacent(t.start, s);
