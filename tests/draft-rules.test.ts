@@ -327,6 +327,13 @@ describe('votes', () => {
       votes('The Tarn Council approved a rescue package 7-4, but the owners rejected it.').votes.map((x) => [x.for, x.against, x.outcome]),
     ).toEqual([[7, 4, 'passed']]);
   });
+  it('read "members voted 64% in favour", and "the union said" as the union named with that word', () => {
+    const text = 'The TMS union put the offer to members. Members voted 64% in favour of the deal, the union said.';
+    expect(votes(text).votes.map((x) => [x.for, x.against])).toEqual([[64, 36]]);
+    expect(statementsOf(text).statements).toMatchObject([
+      { speaker: 'TMS', mode: 'reported', text: 'Members voted 64% in favour of the deal' },
+    ]);
+  });
   it('read a court panel\'s "ruled 2-1"', () => {
     expect(votes('The panel of the Ninth Circuit Court ruled 2-1 for the city.').votes.map((x) => [x.for, x.against])).toEqual([[2, 1]]);
   });

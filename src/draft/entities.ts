@@ -160,7 +160,9 @@ function classify(a: Analysis, c: NameChunk, leftover = false): Guess | undefine
   const before2 = prevWords[prevWords.length - 2];
   const afterText = a.text.slice(c.end, c.end + 12);
   const tags = c.words.length === 1 ? wordTags(c.words[0]!) : [];
-  const orgType = orgTypeOf(words);
+  // "the RMT union", "the GMB union": a lowercase word after the name says what it is.
+  const nounAfter = /^\s+(\p{Ll}+)/u.exec(a.text.slice(c.end, c.end + 20))?.[1];
+  const orgType = orgTypeOf(words) ?? (nounAfter && nounAfter in orgSuffixes && c.words.length <= 3 ? orgSuffixes[nounAfter] : undefined);
   const acronym = c.words.length === 1 && /^\p{Lu}{2,6}$/u.test(c.words[0]!);
 
   if (c.honorific && honorifics.has(c.honorific)) return { kind: 'Person', how: `name after the honorific "${c.honorific}"`, sure: 'high' };

@@ -77,6 +77,20 @@ export function findVotes(
         forFirst: true,
       });
     }
+    // "Members voted 64% in favour".
+    for (const m of body.matchAll(/\bvot(?:ed|ing)\s+(?:by\s+)?(\d{1,3}(?:\.\d+)?)\s?(?:%|per ?cent)\s+(in favour|for|against)\b/gu)) {
+      if (found.some((f) => m.index! >= f.start && m.index! < f.end)) continue;
+      const p = Math.round(+m[1]!);
+      const against = m[2] === 'against';
+      found.push({
+        a: against ? 100 - p : p,
+        b: against ? p : 100 - p,
+        start: m.index!,
+        end: m.index! + m[0].length,
+        how: '"voted N% in favour" (percentage points)',
+        forFirst: true,
+      });
+    }
     for (const f of found) {
       // "approved 7-4, but X rejected it": only the count's own clause says which way it went.
       const upTo = body.slice(0, f.end);
