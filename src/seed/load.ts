@@ -196,6 +196,7 @@ export function planWrites(plan: SeedPlan) {
       publishedAt: plan.article.publishedAt ?? null,
       text: plan.article.text,
       sha256: plan.article.sha256,
+      seedHash: plan.article.seedHash,
     },
     sentences: plan.sentences.map((s) => ({
       id: sentenceId(articleId, s.index),
@@ -211,14 +212,28 @@ export function planWrites(plan: SeedPlan) {
   };
 }
 
+type Tx = Parameters<Parameters<GraphDb['writeTransaction']>[0]>[0];
+
+/** Ids of `plan` that the database already holds for another article, or with another kind. */
+async function conflictsIn(tx: Tx, w: ReturnType<typeof planWrites>): Promise<{ id: string; problem: string }[]> {
+  const rows = await tx.run('seed/conflicts', {
+    articleId: w.articleId,
+    facts: w.facts.map((f) => ({ id: f.id })),
+    entities: w.entities.map((e) => ({ id: e.id, kind: e.kind })),
+  });
+  return rows as { id: string; problem: string }[];
+}
+
+/** The clashes a load of `plan` would refuse, without writing anything. */
+export function findConflicts(db: GraphDb, plan: SeedPlan): Promise<{ id: string; problem: string }[]> {
+  const w = planWrites(plan);
+  return db.writeTransaction((tx) => conflictsIn(tx, w));
+}
+
 export async function loadSeed(db: GraphDb, plan: SeedPlan): Promise<LoadSummary> {
   const w = planWrites(plan);
   return db.writeTransaction(async (tx) => {
-    const conflicts = await tx.run('seed/conflicts', {
-      articleId: w.articleId,
-      facts: w.facts.map((f) => ({ id: f.id })),
-      entities: w.entities.map((e) => ({ id: e.id, kind: e.kind })),
-    });
+    const conflicts = await conflictsIn(tx, w);
     if (conflicts.length) {
       throw new SeedConflictError(
         `${plan.dir}: cannot load, ${conflicts.length} id(s) clash with the database:\n${conflicts.map((c) => `  ${c.id} ${c.problem}`).join('\n')}`,

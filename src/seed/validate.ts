@@ -11,7 +11,7 @@
  * `file:line:column path: what is wrong`.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, lstatSync, openSync, readSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { LineCounter, parseDocument, isNode } from 'yaml';
 import type { z } from 'zod';
@@ -70,7 +70,7 @@ export interface EventTime extends Placed {
 
 export interface SeedPlan {
   dir: string;
-  article: GraphFile['article'] & { text: string; sha256: string };
+  article: GraphFile['article'] & { text: string; sha256: string; seedHash: string };
   sentences: SentenceSpan[];
   graph: GraphFile;
   /** evidence of each id'd item (entity mentions, fact evidence), by id. */
@@ -367,7 +367,13 @@ export function validateSeedSource(
 
   return {
     dir,
-    article: { ...graph.article, text, sha256: createHash('sha256').update(text).digest('hex') },
+    article: {
+      ...graph.article,
+      text,
+      sha256: createHash('sha256').update(text).digest('hex'),
+      // What was loaded: the text and the graph as written, so an unchanged seed can be skipped.
+      seedHash: createHash('sha256').update(text).update('\u0000').update(source).digest('hex'),
+    },
     sentences,
     graph,
     evidence,
@@ -455,17 +461,38 @@ function deriveRelations(
   return out;
 }
 
+/**
+ * A seed file's text: a regular file (not a symbolic link, FIFO or device: those could lead
+ * outside the seed folder or never end), at most `maxBytes`, in valid UTF-8.
+ */
 function readBounded(file: string, maxBytes: number, fail: (file: string, message: string) => never): string {
-  let size: number;
+  let stat;
   try {
-    size = statSync(file).size;
+    stat = lstatSync(file);
   } catch {
     return fail(file, 'file not found (a seed folder holds article.txt and graph.yaml)');
   }
-  if (size > maxBytes) fail(file, `file is ${size} bytes; the limit is ${maxBytes}`);
-  const bytes = readFileSync(file);
-  const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
-  if (text.includes('\uFFFD') && !bytes.toString('latin1').includes('\uFFFD')) fail(file, 'file is not valid UTF-8');
+  if (stat.isSymbolicLink()) fail(file, 'is a symbolic link; a seed file must be a regular file in its seed folder (copy it in)');
+  if (!stat.isFile()) fail(file, 'is not a regular file (a folder, FIFO or device?); a seed file must be a regular file');
+  if (stat.size > maxBytes) fail(file, `file is ${stat.size} bytes; the limit is ${maxBytes}`);
+  // Read at most one byte past the limit, in case the file grows while it is read.
+  const fd = openSync(file, 'r');
+  let bytes: Buffer;
+  try {
+    const buffer = Buffer.alloc(maxBytes + 1);
+    let length = 0;
+    for (let n = 1; n > 0 && length <= maxBytes; length += n) n = readSync(fd, buffer, length, maxBytes + 1 - length, null);
+    bytes = buffer.subarray(0, length);
+  } finally {
+    closeSync(fd);
+  }
+  if (bytes.length > maxBytes) fail(file, `file is over ${maxBytes} bytes; the limit is ${maxBytes}`);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return fail(file, 'file is not valid UTF-8');
+  }
   return text.replace(/^\uFEFF/, '');
 }
 
