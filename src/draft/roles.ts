@@ -120,7 +120,7 @@ export function findRoles(text: string, entities: DraftEntity[]): DraftRole[] {
               m.start,
               m.start,
             ) ?? ofAfter(text, m.end, orgs),
-          evidence: [{ start, end: m.end }],
+          evidence: [{ start, end: text[m.end] === ']' ? m.end + 1 : m.end }],
           how: `title "${titleText}" before the name`,
           sure: 'high',
         });
