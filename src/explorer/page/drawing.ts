@@ -36,24 +36,28 @@ export const SHAPES: Record<string, string> = {
 /**
  * Positions around a centre that read as sides: supporters and what it supported on the
  * left, opponents and what it opposed on the right, both at the top, every other relationship
- * on an outer ring. Computed directly (no force simulation), so any size draws at once.
+ * on an outer ring, the rings stretched to the drawing's width. Computed directly (no force
+ * simulation), so any size draws at once.
  */
-function sides(drawing: Drawing, centre: string): Map<string, Position> {
+function sides(drawing: Drawing, centre: string, aspect: number): Map<string, Position> {
   const groups = { support: [] as string[], oppose: [] as string[], both: [] as string[], other: [] as string[] };
   for (const n of drawing.nodes.values()) if (n.id !== centre) groups[drawing.toneToward(n.id, centre)].push(n.id);
   const at = new Map<string, Position>([[centre, { x: 0, y: 0 }]]);
-  const arc = (ids: string[], from: number, to: number, r: number) =>
+  // Every other node on an arc sits a little further out, so labels on a crowded arc do not
+  // collide and the arc stays small enough for the drawing to fit at a readable size.
+  const arc = (ids: string[], from: number, to: number, r: number, stagger = 1.3) =>
     ids.forEach((id, i) => {
       const a = Math.PI * (ids.length === 1 ? (from + to) / 2 : from + ((to - from) * i) / (ids.length - 1));
-      at.set(id, { x: r * Math.cos(a), y: r * Math.sin(a) });
+      const ri = i % 2 && ids.length > 6 ? r * stagger : r;
+      at.set(id, { x: ri * Math.cos(a) * aspect, y: ri * Math.sin(a) });
     });
-  // About 60 px between neighbours on an arc of 0.8π.
-  const inner = Math.max(170, (Math.max(groups.support.length, groups.oppose.length) * 60) / (0.8 * Math.PI));
+  // About 36 px between neighbours on an arc of 0.8π.
+  const inner = Math.max(150, (Math.max(groups.support.length, groups.oppose.length) * 36) / (0.8 * Math.PI));
   arc(groups.support, 0.6, 1.4, inner);
   arc(groups.oppose, 0.4, -0.4, inner);
   arc(groups.both, -0.6, -0.4, inner * 0.7);
-  const outer = Math.max(inner + 120, (groups.other.length * 50) / (2 * Math.PI));
-  arc(groups.other, -0.5, 1.5 - 2 / Math.max(1, groups.other.length), outer);
+  const outer = Math.max(inner * 1.3 + 80, (groups.other.length * 44) / (2 * Math.PI));
+  arc(groups.other, -0.5, 1.5 - 2 / Math.max(1, groups.other.length), outer, 1.15);
   return at;
 }
 
@@ -76,7 +80,7 @@ export function createGraph(container: HTMLElement, on: { node(id: string): void
         selector: 'node',
         style: {
           label: 'data(short)',
-          'font-size': 11,
+          'font-size': 12,
           'text-valign': 'bottom',
           'text-margin-y': 4,
           'text-wrap': 'wrap',
@@ -185,7 +189,8 @@ export function createGraph(container: HTMLElement, on: { node(id: string): void
       cy.resize();
       cy.elements().remove();
       cy.add(elements);
-      const at = layout.kind === 'around' ? sides(drawing, layout.centre) : layout.at;
+      const aspect = Math.min(1.6, Math.max(1, container.clientWidth / Math.max(1, container.clientHeight)));
+      const at = layout.kind === 'around' ? sides(drawing, layout.centre, aspect) : layout.at;
       const options: LayoutOptions = { name: 'preset', positions: Object.fromEntries(at), fit: true, padding: 30, animate: false };
       return new Promise((done) => {
         const run = cy.layout(options);
