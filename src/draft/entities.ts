@@ -150,7 +150,8 @@ const lower = (w: string) => w.toLowerCase().replace(/[’']s?$/, '');
 function classify(a: Analysis, c: NameChunk, leftover = false): Guess | undefined {
   const words = c.words.map(lower);
   const last = words[words.length - 1]!;
-  const hint = a.hints.find((h) => h.start < c.end && c.start < h.end);
+  let hinted: { type: string } | undefined | null = null;
+  const hint = () => (hinted === null ? (hinted = a.hintsAt(c.start, c.end)[0]) : hinted);
   const prevWords = a.text
     .slice(Math.max(0, c.start - 40), c.start)
     .split(/\s+/)
@@ -195,14 +196,14 @@ function classify(a: Analysis, c: NameChunk, leftover = false): Guess | undefine
   if (before && orgNouns.has(before)) return { kind: 'Organisation', type: 'company', how: `name after "${before}"`, sure: 'medium' };
   if (/^,\s+(?:\d{1,3},|who\b)/.test(afterText)) return { kind: 'Person', how: 'name followed by an age or "who"', sure: 'medium' };
   if (/^,\s+which\b/.test(afterText)) return { kind: 'Organisation', type: 'other', how: 'name followed by "which"', sure: 'low' };
-  if (hint?.type === 'Person' && c.words.length > 1) return { kind: 'Person', how: 'compromise: a person', sure: 'medium' };
+  if (c.words.length > 1 && hint()?.type === 'Person') return { kind: 'Person', how: 'compromise: a person', sure: 'medium' };
   if (c.words.length > 1 && wordTags(c.words[0]!).includes('FirstName'))
     return { kind: 'Person', how: 'a given name compromise knows', sure: 'medium' };
-  if (hint?.type === 'Organisation') return { kind: 'Organisation', type: 'other', how: 'compromise: an organisation', sure: 'medium' };
+  if (hint()?.type === 'Organisation') return { kind: 'Organisation', type: 'other', how: 'compromise: an organisation', sure: 'medium' };
   if (tags.includes('Organization')) return { kind: 'Organisation', type: 'company', how: 'compromise: an organisation', sure: 'medium' };
   if (before && placePrepositions.has(before) && c.words.length <= 2)
     return { kind: 'Place', type: placeType(c.words), how: `name after "${before}"`, sure: 'medium' };
-  if (hint?.type === 'Place' || tags.includes('Place'))
+  if (tags.includes('Place') || hint()?.type === 'Place')
     return { kind: 'Place', type: placeType(c.words), how: 'compromise: a place', sure: 'medium' };
   if (!leftover) return undefined;
   // A name used as a modifier ("the Port Avel terminal") is not a person's.

@@ -4,7 +4,8 @@
  *
  * Contract: `analyse(text)` returns wink-nlp's tokens with UTF-16 offsets into `text` and parts
  * of speech (Universal POS tags), wink's DATE/DURATION/CARDINAL/PERCENT/MONEY entities as spans,
- * and compromise's people, organisations and places as spans (hints for classifying names).
+ * and, on demand, compromise's people, organisations and places overlapping a span (hints for
+ * classifying names the rules leave open).
  */
 import nlpCompromise from 'compromise';
 import winkNLP from 'wink-nlp';
@@ -28,8 +29,8 @@ export interface Analysis {
   tokens: Token[];
   /** wink-nlp entities: DATE, TIME, DURATION, CARDINAL, ORDINAL, PERCENT, MONEY, … */
   values: TaggedSpan[];
-  /** compromise's guesses: type Person, Organisation or Place. */
-  hints: TaggedSpan[];
+  /** compromise's guesses overlapping a span (type Person, Organisation or Place), computed on demand. */
+  hintsAt: (start: number, end: number) => TaggedSpan[];
 }
 
 const wink = winkNLP(model);
@@ -60,28 +61,34 @@ export function analyse(text: string): Analysis {
     const b = tokens[last];
     if (a && b) values.push({ start: a.start, end: b.end, text: text.slice(a.start, b.end), type: e.out(its.type) as string });
   });
-  // compromise, one paragraph at a time: its offsets cost more than linear time on a long text.
-  const hints: TaggedSpan[] = [];
-  let from = 0;
-  for (const paragraph of text.split('\n')) {
-    const base = from;
-    from += paragraph.length + 1;
-    if (!/\p{Lu}/u.test(paragraph)) continue;
-    const c = nlpCompromise(paragraph);
-    const add = (list: any[], type: string) => {
-      for (const item of list) {
-        const o = item.offset as { start: number; length: number };
-        const raw = paragraph.slice(o.start, o.start + o.length);
-        const trimmed = raw.replace(/^[“"‘'(]+/, '').replace(/[”"’'.,;:!?)]+$/, '');
-        const start = base + o.start + raw.indexOf(trimmed);
-        if (trimmed) hints.push({ start, end: start + trimmed.length, text: trimmed, type });
-      }
-    };
-    add(c.people().json({ offset: true }), 'Person');
-    add(c.organizations().json({ offset: true }), 'Organisation');
-    add(c.places().json({ offset: true }), 'Place');
-  }
-  return { text, tokens, values, hints };
+  // compromise, one paragraph at a time and only where asked: its tagging is most of the cost
+  // of a draft, and the rules classify most names without it.
+  const paragraphHints = new Map<number, TaggedSpan[]>();
+  const hintsAt = (start: number, end: number): TaggedSpan[] => {
+    const base = text.lastIndexOf('\n', start - 1) + 1;
+    let list = paragraphHints.get(base);
+    if (!list) {
+      const nl = text.indexOf('\n', base);
+      const paragraph = text.slice(base, nl === -1 ? text.length : nl);
+      list = [];
+      const c = nlpCompromise(paragraph);
+      const add = (found: any[], type: string) => {
+        for (const item of found) {
+          const o = item.offset as { start: number; length: number };
+          const raw = paragraph.slice(o.start, o.start + o.length);
+          const trimmed = raw.replace(/^[“"‘'(]+/, '').replace(/[”"’'.,;:!?)]+$/, '');
+          const at = base + o.start + raw.indexOf(trimmed);
+          if (trimmed) list!.push({ start: at, end: at + trimmed.length, text: trimmed, type });
+        }
+      };
+      add(c.people().json({ offset: true }), 'Person');
+      add(c.organizations().json({ offset: true }), 'Organisation');
+      add(c.places().json({ offset: true }), 'Place');
+      paragraphHints.set(base, list);
+    }
+    return list.filter((h) => h.start < end && start < h.end);
+  };
+  return { text, tokens, values, hintsAt };
 }
 
 const tagCache = new Map<string, string[]>();
