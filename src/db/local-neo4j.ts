@@ -3,13 +3,20 @@
  * under neo4j-local/, for laptops, tests and CI without Docker.
  *
  * Contract: `startLocalNeo4j({ dir, port })` builds the launcher once (Maven; later starts
- * reuse target/), starts it in its own JVM, resolves when Bolt answers, and returns
- * `{ uri, stop() }`. `stop()` sends SIGTERM and resolves when the JVM has shut the database
- * down. A missing Java or Maven, a failed build or a busy port rejects with LocalNeo4jError,
- * whose message says what to do.
+ * reuse target/, and rebuild it when LocalNeo4j.java is newer), starts it in its own JVM,
+ * resolves when Bolt answers, and returns `{ uri, pid, stop() }`. `stop()` sends SIGTERM and
+ * resolves when the JVM has shut the database down. A missing Java or Maven, a failed build
+ * or a busy port rejects with LocalNeo4jError, whose message says what to do.
+ *
+ * Never outliving its parent: the JVM watches its stdin, a pipe from this process, and shuts
+ * down cleanly when it closes, which the system does however this process ends (kill -9
+ * too). At start, a launcher JVM already running on the same data folder is found by its
+ * command line: when it is provably a leftover of ours (same launcher, same folder, and its
+ * parent gone, so nothing can be using it) it is stopped; otherwise start-up stops with its
+ * pid and what to do.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { createConnection, createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -42,6 +49,8 @@ export interface LocalNeo4jOptions {
 const launcherDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../neo4j-local');
 const classesDir = join(launcherDir, 'target/classes');
 const libDir = join(launcherDir, 'target/lib');
+const launcherSource = join(launcherDir, 'src/main/java/local/neo4j/LocalNeo4j.java');
+const launcherClass = join(classesDir, 'local/neo4j/LocalNeo4j.class');
 
 // Neo4j's own start scripts pass these; without them embedded Neo4j on Java 17 cannot reach
 // DirectByteBuffer internals.
@@ -61,10 +70,70 @@ function hasCommand(cmd: string, args: string[]): boolean {
 
 function isBuilt(): boolean {
   return (
-    existsSync(join(classesDir, 'local/neo4j/LocalNeo4j.class')) &&
+    existsSync(launcherClass) &&
+    statSync(launcherClass).mtimeMs >= statSync(launcherSource).mtimeMs &&
     existsSync(libDir) &&
     readdirSync(libDir).some((f) => f.startsWith('neo4j-kernel'))
   );
+}
+
+interface Launcher {
+  pid: number;
+  ppid: number;
+  dir: string;
+  port: string;
+  ours: boolean;
+}
+
+/** Launcher JVMs running on this machine, from their command lines (`ps`, so Linux and macOS). */
+function runningLaunchers(): Launcher[] {
+  const r = spawnSync('ps', ['-eo', 'pid=,ppid=,args='], { encoding: 'utf8' });
+  if (r.status !== 0) return [];
+  const found: Launcher[] = [];
+  for (const line of r.stdout.split('\n')) {
+    const m = /^\s*(\d+)\s+(\d+)\s+(.*)$/.exec(line);
+    if (!m || !/\bjava\b/.test(m[3]!)) continue;
+    const args = m[3]!.split(' ');
+    const at = args.indexOf('local.neo4j.LocalNeo4j');
+    if (at < 0 || at + 2 >= args.length) continue;
+    found.push({
+      pid: Number(m[1]),
+      ppid: Number(m[2]),
+      dir: args[at + 1]!,
+      port: args[at + 2]!,
+      ours: args.includes(`${classesDir}:${libDir}/*`),
+    });
+  }
+  return found;
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** Stops a leftover launcher on `dataDir` when it is provably ours and orphaned; refuses to start beside any other. */
+async function clearStaleLauncher(dataDir: string, log: (line: string) => void): Promise<void> {
+  for (const stale of runningLaunchers().filter((l) => l.dir === dataDir)) {
+    if (stale.ours && stale.ppid === 1) {
+      log(`Stopping a local Neo4j left running on ${dataDir} by a server that is gone (pid ${stale.pid})…`);
+      process.kill(stale.pid, 'SIGCONT'); // a frozen one could not shut down
+      process.kill(stale.pid, 'SIGTERM');
+      const deadline = Date.now() + 30_000;
+      while (alive(stale.pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+      if (alive(stale.pid)) process.kill(stale.pid, 'SIGKILL');
+      while (alive(stale.pid)) await new Promise((r) => setTimeout(r, 100));
+      continue;
+    }
+    throw new LocalNeo4jError(
+      `A local Neo4j is already running on ${dataDir} (pid ${stale.pid}, Bolt port ${stale.port}, started by pid ${stale.ppid}) and holds its store lock. ` +
+        `Stop it if it is yours to stop (kill ${stale.pid}), use it instead (NEO4J_URI=bolt://127.0.0.1:${stale.port}), or set NEO4J_LOCAL_DIR to another folder.`,
+    );
+  }
 }
 
 /** Builds the launcher with Maven unless target/ already holds it. */
@@ -80,7 +149,11 @@ export function buildLocalNeo4j(log: (line: string) => void = () => {}): void {
       'Maven is needed once to fetch Neo4j for the local database, and `mvn` was not found on PATH. Install it (e.g. `apt-get install maven`), or set NEO4J_URI to use a Neo4j server you already have.',
     );
   }
-  log('Building the local Neo4j launcher (first run only; Maven downloads about 125 MB)…');
+  log(
+    existsSync(launcherClass)
+      ? 'Rebuilding the local Neo4j launcher (LocalNeo4j.java changed)…'
+      : 'Building the local Neo4j launcher (first run only; Maven downloads about 125 MB)…',
+  );
   const r = spawnSync('mvn', ['-q', '-B', 'package', 'dependency:copy-dependencies', '-DskipTests'], {
     cwd: launcherDir,
     encoding: 'utf8',
@@ -105,22 +178,21 @@ function portAnswers(port: number): Promise<boolean> {
 export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<LocalNeo4j> {
   const { dir, port, pageCacheBytes = 256 * 1024 * 1024, heapMb = 1024, startTimeoutMs = 120_000, log = () => {} } = options;
   buildLocalNeo4j(log);
+  const dataDir = resolve(dir);
+  await clearStaleLauncher(dataDir, log);
   if (await portAnswers(port)) {
+    const holder = runningLaunchers().find((l) => l.port === String(port));
     throw new LocalNeo4jError(
-      `Port ${port} on 127.0.0.1 is already in use, so the local Neo4j cannot listen there. Stop what uses it, set NEO4J_LOCAL_PORT to a free port, or set NEO4J_URI to use that server.`,
+      `Port ${port} on 127.0.0.1 is already in use${holder ? ` by a local Neo4j (pid ${holder.pid}, data in ${holder.dir})` : ''}, so the local Neo4j cannot listen there. Stop what uses it, set NEO4J_LOCAL_PORT to a free port, or set NEO4J_URI to use that server.`,
     );
   }
-  const dataDir = resolve(dir);
   mkdirSync(dataDir, { recursive: true });
   log(`Starting the local Neo4j on bolt://127.0.0.1:${port} (data in ${dataDir})…`);
-  const child = spawn(
-    'java',
-    [...jvmFlags, `-Xmx${heapMb}m`, '-cp', `${classesDir}:${libDir}/*`, 'local.neo4j.LocalNeo4j', dataDir, String(port)],
-    {
-      env: { ...process.env, NEO4J_LOCAL_PAGECACHE_BYTES: String(pageCacheBytes) },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
+  const child = spawn('java', launcherArgs(dataDir, port, heapMb), {
+    env: { ...process.env, NEO4J_LOCAL_PAGECACHE_BYTES: String(pageCacheBytes), NEO4J_LOCAL_WATCH_STDIN: '1' },
+    // stdin: a pipe this process never writes to; the JVM exits when it closes (see above).
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   const uri = `bolt://127.0.0.1:${port}`;
   await waitForReady(child, startTimeoutMs);
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
@@ -132,6 +204,11 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
       await exited;
     },
   };
+}
+
+/** The JVM's arguments for the launcher on `dataDir` and `port` (tests start one by hand with them, as an older server would have left it). */
+export function launcherArgs(dataDir: string, port: number, heapMb = 1024): string[] {
+  return [...jvmFlags, `-Xmx${heapMb}m`, '-cp', `${classesDir}:${libDir}/*`, 'local.neo4j.LocalNeo4j', dataDir, String(port)];
 }
 
 function waitForReady(child: ChildProcess, timeoutMs: number): Promise<void> {

@@ -6,6 +6,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
@@ -22,6 +23,11 @@ import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
  * on stdout once the default database accepts queries, and shuts the database down cleanly
  * on SIGTERM/SIGINT (the JVM shutdown hook). Failures print one line "ERROR <reason>" on
  * stderr and exit with status 2, so the TypeScript helper can show a clear message.
+ *
+ * With NEO4J_LOCAL_WATCH_STDIN=1 (as src/db/local-neo4j.ts starts it) it also shuts down, the
+ * same clean way, when its stdin reaches end of file: the parent holds the other end of that
+ * pipe, and the system closes it however the parent ends (kill -9 included), so this JVM
+ * never outlives the server that started it, holding the Bolt port and the store lock.
  */
 public final class LocalNeo4j {
     public static void main(String[] args) throws Exception {
@@ -34,6 +40,29 @@ public final class LocalNeo4j {
             fail("port " + port + " on 127.0.0.1 is already in use (set NEO4J_LOCAL_PORT to another port)");
         }
         Files.createDirectories(home);
+
+        // Registered first, so that an exit asked for during start-up still shuts down cleanly.
+        AtomicReference<DatabaseManagementService> running = new AtomicReference<>();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            DatabaseManagementService started = running.get();
+            if (started != null) started.shutdown();
+            stopped.countDown();
+        }, "neo4j-local-shutdown"));
+        if ("1".equals(System.getenv("NEO4J_LOCAL_WATCH_STDIN"))) {
+            Thread watch = new Thread(() -> {
+                try {
+                    while (System.in.read() != -1) {
+                        // the parent writes nothing; only the end of the stream matters
+                    }
+                } catch (IOException e) {
+                    // a broken pipe means the same: the parent is gone
+                }
+                System.exit(0);
+            }, "neo4j-local-parent-watch");
+            watch.setDaemon(true);
+            watch.start();
+        }
 
         DatabaseManagementService service;
         try {
@@ -50,11 +79,7 @@ public final class LocalNeo4j {
             return;
         }
 
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            service.shutdown();
-            stopped.countDown();
-        }, "neo4j-local-shutdown"));
+        running.set(service);
 
         // Wait until the default database answers before saying READY.
         var db = service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
