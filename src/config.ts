@@ -45,6 +45,16 @@ const envSchema = z.object({
     .int('must be a whole number of milliseconds')
     .min(100, 'must be at least 100')
     .default(10_000),
+  HEADERS_TIMEOUT_MS: z.coerce
+    .number({ error: 'must be a whole number of milliseconds' })
+    .int('must be a whole number of milliseconds')
+    .min(100, 'must be at least 100')
+    .default(5_000),
+  MAX_RESPONSE_BYTES: z.coerce
+    .number({ error: 'must be a whole number of bytes' })
+    .int('must be a whole number of bytes')
+    .min(1024, 'must be at least 1024')
+    .default(4 * 1024 * 1024),
   NEO4J_TX_TIMEOUT_MS: z.coerce
     .number({ error: 'must be a whole number of milliseconds' })
     .int('must be a whole number of milliseconds')
@@ -68,8 +78,12 @@ export interface Config {
   introspection: boolean;
   /** Origins allowed by CORS: '*' or a list. */
   corsOrigins: '*' | string[];
-  /** Per-request deadline. */
+  /** Per-request deadline: resolving, and receiving and sending over HTTP. */
   requestTimeoutMs: number;
+  /** How long a client may take to send a request's headers. */
+  headersTimeoutMs: number;
+  /** Largest answer in bytes (RESPONSE_TOO_LARGE past it). */
+  maxResponseBytes: number;
   /** Neo4j transaction timeout for each query. */
   txTimeoutMs: number;
   /** A JSON file of persisted operations ({ "<id>": "query …" }); when set, only those run. */
@@ -101,6 +115,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     introspection: e.INTROSPECTION === 'true',
     corsOrigins: e.CORS_ORIGINS === '*' ? '*' : e.CORS_ORIGINS.split(','),
     requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
+    headersTimeoutMs: e.HEADERS_TIMEOUT_MS,
+    maxResponseBytes: e.MAX_RESPONSE_BYTES,
     txTimeoutMs: e.NEO4J_TX_TIMEOUT_MS,
     persistedOperations: e.PERSISTED_OPERATIONS ?? null,
   };

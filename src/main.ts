@@ -25,8 +25,11 @@ async function main() {
   // The vocabulary is checked before anything starts: a bad edit stops here, with file:line.
   const vocab = vocabulary();
   log(`Vocabulary: ${vocab.relationTypes.size} relation types, ${vocab.eventTypes.size} event types (${vocab.file}).`);
-  const conn = await connect(config, log);
+  // Signals are handled from the start: a SIGTERM while Neo4j starts or the seeds load also
+  // ends with "Stopped." and exit 0, and stops the local Neo4j once it is up.
   let stopping = false;
+  let running: Awaited<ReturnType<typeof listen>> | undefined;
+  const connecting = connect(config, log);
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
@@ -34,14 +37,24 @@ async function main() {
     // Close the port first, so the line below is true by the time anyone reads it.
     const closed = running?.close();
     log(`Stopping: no new requests; finishing ${inFlight} in flight…`);
-    await closed;
-    await conn.close();
+    // However the steps below go, the process ends, and says so.
+    const forced = setTimeout(() => {
+      log('Stopped (forced: shutting down took over 30 s).');
+      process.exit(code);
+    }, 30_000);
+    try {
+      await closed;
+      await (await connecting.catch(() => null))?.close();
+    } catch (error) {
+      console.error(`While stopping: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    clearTimeout(forced);
     log('Stopped.');
     process.exit(code);
   };
   process.once('SIGINT', () => void stop(0));
   process.once('SIGTERM', () => void stop(0));
-  let running: Awaited<ReturnType<typeof listen>> | undefined;
+  const conn = await connecting;
   try {
     const articles = await articleCount(conn);
     if (!articles) {
@@ -57,9 +70,15 @@ async function main() {
       introspection: config.introspection,
       corsOrigins: config.corsOrigins,
       requestTimeoutMs: config.requestTimeoutMs,
+      maxResponseBytes: config.maxResponseBytes,
       persistedOperations: config.persistedOperations,
     });
-    running = await listen(app, { port: config.port, host: config.host });
+    running = await listen(app, {
+      port: config.port,
+      host: config.host,
+      requestTimeoutMs: config.requestTimeoutMs,
+      headersTimeoutMs: config.headersTimeoutMs,
+    });
     log(`GraphQL ready at ${running.url}/graphql${config.graphiql ? ' (open it in a browser for GraphiQL)' : ''}`);
     if (config.explore) log(`Explorer at ${running.url}/explore`);
     // Plan every query in Neo4j now rather than under the first burst of requests; /ready
