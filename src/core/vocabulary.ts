@@ -216,7 +216,13 @@ export function loadVocabulary(file: string): Vocabulary {
   const parsed = vocabularyFileSchema.safeParse(doc.toJS());
   const problems: string[] = [];
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) problems.push(`  ${where(issue.path)} ${issue.path.join('.')}: ${issue.message}`);
+    for (const issue of parsed.error.issues) {
+      const message =
+        issue.code === 'invalid_key'
+          ? 'is not a valid name: relation types are UPPER_SNAKE_CASE ("RULED_AGAINST"), other words lowercase with dashes ("parliamentary-group")'
+          : issue.message;
+      problems.push(`  ${where(issue.path)} ${issue.path.join('.')}: ${message}`);
+    }
     throw new VocabularyError(`${problems.length} problem(s) in the vocabulary:\n${problems.join('\n')}`);
   }
   const data = parsed.data;
