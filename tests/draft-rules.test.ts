@@ -377,5 +377,8 @@ describe('dates, evidence and ids', () => {
     expect(id('person', 'Zoë Ó Briain')).toBe('person:zoe-o-briain');
     expect(id('person', 'Zoë Ó Briain')).toBe('person:zoe-o-briain-2');
     expect(slug('Harlan & Sons')).toBe('harlan-and-sons');
+    const other = makeIds(['role:ann-lee-mayor']);
+    expect(other('role', 'Ann Lee mayor')).toBe('role:ann-lee-mayor-2');
+    expect(other('person', 'x', 'person:known-one')).toBe('person:known-one');
   });
 });

@@ -113,3 +113,14 @@ describe('npm run draft', () => {
     expect(existsSync(out)).toBe(false);
   });
 });
+
+describe('ids', () => {
+  it('of new facts avoid those of the other seeds, so a run of seeds loads together', () => {
+    const text = 'Labour leader Keir Starmer said: “We will win the next election.”';
+    const taken = new Set(['role:keir-starmer-labour-leader', 'statement:keir-starmer-we-will-win-the-next-election']);
+    const { graph } = draftArticle(text, { gazetteer: loadGazetteer('seeds', { exceptText: text }), takenIds: taken });
+    expect(graph.roles[0]!.id).toBe('role:keir-starmer-labour-leader-2');
+    expect(graph.statements[0]!.id).toBe('statement:keir-starmer-we-will-win-the-next-election-2');
+    expect(graph.entities.find((e) => e.name === 'Keir Starmer')?.id).toBe('person:keir-starmer');
+  });
+});

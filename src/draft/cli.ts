@@ -16,7 +16,7 @@ import { basename, dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { SeedValidationError, validateSeed } from '../seed/validate.js';
 import { draftArticle, type DraftOptions } from './draft.js';
-import { loadGazetteer } from './gazetteer.js';
+import { loadGazetteer, seedIds } from './gazetteer.js';
 import { slug } from './ids.js';
 import { typeChooser } from './types.js';
 import { DraftInputError, readArticle } from './input.js';
@@ -91,8 +91,9 @@ for (const job of jobs) {
   try {
     const text = readArticle(job.text);
     const gazetteer = loadGazetteer(seedDir, { exceptText: text });
+    const takenIds = seedIds(seedDir, { exceptText: text });
     const started = performance.now();
-    const draft = draftArticle(text, { ...options, gazetteer, types });
+    const draft = draftArticle(text, { ...options, gazetteer, types, takenIds });
     const ms = performance.now() - started;
     let folder = job.folder;
     if (job.newFolder) {

@@ -35,6 +35,8 @@ export interface DraftOptions {
   publishedAt?: string;
   url?: string;
   gazetteer?: Gazetteer;
+  /** Ids the other seeds use, which new ids must avoid (see gazetteer.ts seedIds). */
+  takenIds?: Set<string>;
   /** The types the format allows (default: from the format, else seeds/vocabulary.yaml). */
   types?: ReturnType<typeof typeChooser>;
 }
@@ -75,7 +77,7 @@ export function draftArticle(text: string, options: DraftOptions = {}): Draft {
   const { votes, motions } = findVotes(text, sentences, entities);
 
   // Ids.
-  const id = makeIds();
+  const id = makeIds(options.takenIds);
   const used = new Set<DraftEntity>();
   for (const st of statements) {
     used.add(st.speaker);

@@ -24,6 +24,33 @@ export interface KnownEntity {
 
 export type Gazetteer = KnownEntity[];
 
+const factSections = ['roles', 'events', 'motions', 'votes', 'statements', 'relations'];
+
+/**
+ * Every id the seed files under `dir` already use (entities and facts), but those of the article
+ * `exceptText`: a fact belongs to one article and the loader refuses a fact id used twice, so a
+ * draft's new ids must avoid them all.
+ */
+export function seedIds(dir: string, options: { exceptText?: string } = {}): Set<string> {
+  const ids = new Set<string>();
+  if (!existsSync(dir)) return ids;
+  for (const d of readdirSync(dir, { withFileTypes: true })) {
+    if (!d.isDirectory()) continue;
+    const graphFile = join(dir, d.name, 'graph.yaml');
+    const textFile = join(dir, d.name, 'article.txt');
+    if (!existsSync(graphFile)) continue;
+    if (options.exceptText !== undefined && existsSync(textFile) && sameText(readFileSync(textFile, 'utf8'), options.exceptText)) continue;
+    try {
+      const graph = (parse(readFileSync(graphFile, 'utf8')) ?? {}) as Record<string, { id?: unknown }[] | undefined>;
+      for (const section of ['entities', ...factSections])
+        for (const item of graph[section] ?? []) if (typeof item?.id === 'string') ids.add(item.id);
+    } catch {
+      continue;
+    }
+  }
+  return ids;
+}
+
 const matchable = new Set<EntityKind>(['Person', 'Organisation', 'Place']);
 
 export function loadGazetteer(dir: string, options: { exceptText?: string } = {}): Gazetteer {

@@ -1,7 +1,9 @@
 /**
  * Stable ids for drafted items. Contract: `makeIds()` returns `id(prefix, name)`, which gives
  * `prefix:slug` (lowercase ASCII letters, digits and dashes, at most 60 characters, accents
- * dropped), adding -2, -3 … when the slug is taken, so the same article drafts to the same ids.
+ * dropped), adding -2, -3 … when the slug is taken, in this draft or by the ids in `used` (those
+ * of the other seeds), so the same article drafts to the same ids. A `fixed` id (an entity of the
+ * gazetteer) is used as it is.
  */
 export function slug(name: string): string {
   const s = name
@@ -17,10 +19,10 @@ export function slug(name: string): string {
   return s || 'item';
 }
 
-export function makeIds() {
-  const taken = new Set<string>();
+export function makeIds(used: Iterable<string> = []) {
+  const taken = new Set<string>(used);
   return (prefix: string, name: string, fixed?: string): string => {
-    if (fixed && !taken.has(fixed)) {
+    if (fixed) {
       taken.add(fixed);
       return fixed;
     }
