@@ -244,6 +244,12 @@ describe('speakers', () => {
     );
     expect(statements.map((s) => s.speaker)).toEqual(['Ada Vell', 'Lars Henning']);
   });
+  it('let a document speak: "The text of the resolution, obtained by X, said …", then "It continued:"', () => {
+    const { statements } = statementsOf(
+      'The text of the Harbour Board resolution, obtained by the Tide News, said the dock was “no longer safe for any large ship”.\nIt continued: “The board must act before winter comes.”',
+    );
+    expect(statements.map((s) => s.speaker)).toEqual(['the document quoted', 'the document quoted']);
+  });
   it('"According to X, …" is what X said', () => {
     const { statements } = statementsOf('According to a source close to the board, the sale was agreed in May.');
     expect(statements).toEqual([

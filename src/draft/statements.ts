@@ -58,7 +58,7 @@ export const documentSpeaker: DraftEntity = {
   how: 'a document as speaker',
   sure: 'low',
 };
-const documentWords = /\b(?:motion|resolution|amendment|wording|statement|letter|report|document|ruling|judgment|bill)\b/i;
+const documentWords = /\b(?:motion|resolution|amendment|statement|letter|report|document|ruling|judgment|bill)\b/i;
 
 const verbWord = /[\p{L}]+/gu;
 
@@ -90,7 +90,7 @@ export function findStatements(ctx: StatementContext): { statements: DraftStatem
     const last = lastSpeaker(verbStart);
     if (/^It$/.test(clause.trim().split(/[,:]/).at(-1)?.trim() ?? '') && last === documentSpeaker)
       return { entity: documentSpeaker, span: { start: verbStart, end: verbStart }, how: '"it": the document quoted before' };
-    const lead = /(?:^|[,;]\s+|\bbut\s+|\bBut\s+)((?:the\s+|The\s+)?[^,;:“”"]{3,60}?)\s*(?:,\s+seen by [^,]+,\s*)?$/u
+    const lead = /(?:^|[,;]\s+|\bbut\s+|\bBut\s+)((?:the\s+|The\s+)?[^,;:“”"]{3,60}?)\s*(?:,\s+\p{Ll}[^,]*,\s*)?$/u
       .exec(clause)?.[1]
       ?.trim()
       .replace(/^(?:but|and|yet|so|however)\s+/i, '');
