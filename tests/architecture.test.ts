@@ -6,7 +6,8 @@
  * Layers, bottom up: core (vocabulary, ids, shapes; imports nothing of the project), with
  * errors.ts and config.ts beside it; db (Neo4j access); graph (loaders, traversal, reads) and
  * seed (validation, loading), which know nothing of each other, and the explorer's page
- * assets; builder.ts and plugins/, and draft/ (raw text to a seed); schema/ (GraphQL); and
+ * assets; builder.ts and plugins/, draft/ (raw text to a seed) and write/ (what mutations do,
+ * through the seed loader, so that schema/ never imports seed/); schema/ (GraphQL); and
  * the app (yoga.ts, server.ts, main.ts and the rest).
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -41,6 +42,7 @@ const layers: [RegExp, number, string][] = [
   [/^seed\//, 2, 'seed'],
   [/^explorer\//, 2, 'explorer'],
   [/^draft\//, 3, 'draft'],
+  [/^write\//, 3, 'write'],
   [/^(builder\.ts|plugins\/)/, 3, 'builder'],
   [/^schema\//, 4, 'schema'],
 ];
