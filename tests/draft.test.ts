@@ -124,3 +124,15 @@ describe('ids', () => {
     expect(graph.entities.find((e) => e.name === 'Keir Starmer')?.id).toBe('person:keir-starmer');
   });
 });
+
+describe('stance', () => {
+  it('is drafted where a verb states it, on the statement or as a relation, and nowhere else', () => {
+    const text =
+      'Captain Ola Berg hailed coach Tim Rowe as “the best coach I have ever had”. Mayor Ann Lee praised the Tarn Police for their work. Tim Rowe said the season was long.';
+    const { graph } = draftArticle(text);
+    const hailed = graph.statements.find((s) => s.text.startsWith('the best coach'));
+    expect(hailed?.about).toEqual([{ target: 'person:tim-rowe', stance: 'SUPPORT' }]);
+    expect(graph.relations.map((r) => [r.type, r.from, r.to])).toEqual([['PRAISED', 'person:ann-lee', 'org:tarn-police']]);
+    expect(graph.statements.find((s) => s.text === 'the season was long')?.about).toEqual([]);
+  });
+});
