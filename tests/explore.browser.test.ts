@@ -15,7 +15,22 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GraphDb } from '../src/db/graph-db.js';
-import { ARTICLE_TEXT, ARTICLES, DETAILS, MORE, NEIGHBOURHOOD, PAGE, PATH, SECTIONS, SUGGEST, TIMELINE } from '../src/explorer/queries.js';
+import {
+  ARTICLE_TEXT,
+  ARTICLES,
+  DETAILS,
+  MORE,
+  NEIGHBOURHOOD,
+  PAGE,
+  pageSize,
+  PATH,
+  SECTIONS,
+  SIDE_PAGE,
+  SIDES,
+  SUGGEST,
+  TIMELINE,
+  VOCABULARY,
+} from '../src/explorer/queries.js';
 import { listen, type RunningServer } from '../src/server.js';
 import { appFor, gql, openDb, resetDb, seedFirstArticle } from './helpers.js';
 
@@ -61,6 +76,34 @@ function expectedDrawing(centre: Head, rels: Rel[]) {
     edges.set(key, [...(edges.get(key) ?? []), r]);
   }
   return { nodes, edges };
+}
+
+interface Sections {
+  head: Head;
+  rels: Rel[];
+  items: Record<string, { id: string; rels: Rel[] }[]>;
+  totals: Record<string, number>;
+}
+
+/** A node's sections as the page reads them: the first page of each, then more until `limit` items or the end. */
+async function sectionsOf(app: Parameters<typeof gql>[0], head: Head, limit: number): Promise<Sections> {
+  const first = await gql(app, NEIGHBOURHOOD, { id: head.id, first: PAGE, sides: SIDE_PAGE });
+  expect(first.errors).toBeUndefined();
+  const out: Sections = { head, rels: [], items: {}, totals: {} };
+  for (const s of SECTIONS) {
+    let page = first.data.node[s];
+    const items: any[] = page.edges.map((e: any) => e.node);
+    while (items.length < limit && page.pageInfo.hasNextPage) {
+      const more = await gql(app, MORE[s], { id: head.id, first: pageSize(s), after: page.pageInfo.endCursor });
+      expect(more.errors).toBeUndefined();
+      page = more.data.node[s];
+      items.push(...page.edges.map((e: any) => e.node));
+    }
+    out.items[s] = items.map((i) => (SIDES.includes(s) ? { id: i.actor.id, rels: i.grounds } : { id: i.other.id, rels: [i] }));
+    out.totals[s] = page.totalCount;
+    out.rels.push(...out.items[s]!.flatMap((i) => i.rels));
+  }
+  return out;
 }
 
 /** Waits until the page has finished showing what its URL asks for. */
@@ -110,7 +153,8 @@ describe.skipIf(!hasChromium)('the explorer in a real browser', () => {
     );
     Object.assign(ids, found.data);
     const { corbyn, starmer, murray } = found.data;
-    const near = await warm(NEIGHBOURHOOD, { id: corbyn.id, first: PAGE });
+    await warm(VOCABULARY, {});
+    const near = await warm(NEIGHBOURHOOD, { id: corbyn.id, first: PAGE, sides: SIDE_PAGE });
     await warm(MORE.relationships, { id: corbyn.id, first: PAGE, after: near.data.node.relationships.pageInfo.endCursor });
     const articles = await warm(ARTICLES, { first: 20 });
     const article = articles.data.articles.edges[0].node.id;
@@ -150,11 +194,8 @@ describe.skipIf(!hasChromium)('the explorer in a real browser', () => {
     const drawn = await settled(page);
     const firstDrawing = Date.now() - started;
 
-    const answer = await gql(appFor(db), NEIGHBOURHOOD, { id: ids.corbyn!.id, first: PAGE });
-    expect(answer.errors).toBeUndefined();
-    const node = answer.data.node;
-    const rels: Rel[] = SECTIONS.flatMap((s) => node[s].edges.map((e: { node: Rel }) => e.node));
-    const expected = expectedDrawing(ids.corbyn!, rels);
+    const sections = await sectionsOf(appFor(db), ids.corbyn!, PAGE);
+    const expected = expectedDrawing(ids.corbyn!, sections.rels);
     expect(drawn.errors).toEqual([]);
     expect(drawn.nodes).toBe(expected.nodes.size);
     expect(drawn.edges).toBe(expected.edges.size);
@@ -162,29 +203,32 @@ describe.skipIf(!hasChromium)('the explorer in a real browser', () => {
     expect(new Set(nodes)).toEqual(expected.nodes);
     expect(new Set(edges.map((e) => e.id))).toEqual(new Set(expected.edges.keys()));
 
-    // Every supporter has a line in support's colour into Corbyn, every opponent one in opposition's.
+    // Every supporter (each actor once, whatever its grounds) has a line in support's colour
+    // into Corbyn, every opponent one in opposition's.
     const into = (tone: string) => new Set(edges.filter((e) => e.target === ids.corbyn!.id && e.tone === tone).map((e) => e.source));
-    const supporters = new Set(node.supporters.edges.map((e: { node: Rel }) => e.node.other.id));
-    const opponents = new Set(node.opponents.edges.map((e: { node: Rel }) => e.node.other.id));
-    expect(supporters.size).toBeGreaterThan(0);
-    expect(opponents.size).toBeGreaterThan(0);
+    const supporters = sections.items.distinctSupporters!.map((i) => i.id);
+    const opponents = sections.items.distinctOpponents!.map((i) => i.id);
+    expect(supporters.length).toBeGreaterThan(0);
+    expect(opponents.length).toBeGreaterThan(0);
     for (const id of supporters) expect(into('support')).toContain(id);
     for (const id of opponents) expect(into('oppose')).toContain(id);
 
-    // The same facts as a list: one button per line drawn; the legend names the colours.
+    // The same facts as a list: one button per line drawn; the legend names the colours and,
+    // from the vocabulary, what each type of line says.
     expect(await page.locator('#list-body button.edge').count()).toBe(expected.edges.size);
     expect(await page.innerText('#legend')).toMatch(/supported[\s\S]*opposed/);
-    expect(await page.innerText('#caps')).toContain(`Supporters: ${node.supporters.edges.length} of ${node.supporters.totalCount}`);
+    const vocabulary = await gql(appFor(db), VOCABULARY);
+    const forward = vocabulary.data.relationTypes.find((t: { name: string }) => t.name === 'SUPPORTED').forward;
+    expect(await page.locator('#legend details.meanings dt').allTextContents()).toContain(forward);
+    expect(await page.innerText('#caps')).toContain(`Supporters: ${supporters.length} of ${sections.totals.distinctSupporters}`);
 
     await page.screenshot({ path: `${ARTIFACTS}/explore-corbyn.png` });
     measured.searchToDrawingMs = firstDrawing;
   }, 180_000);
 
   it('shows the words behind a clicked line marked inside the article text', async () => {
-    const answer = await gql(appFor(db), NEIGHBOURHOOD, { id: ids.corbyn!.id, first: PAGE });
-    const candidates: Rel[] = answer.data.node.supporters.edges
-      .map((e: { node: Rel }) => e.node)
-      .filter((r: Rel) => r.via && r.evidence.length);
+    const sections = await sectionsOf(appFor(db), ids.corbyn!, PAGE);
+    const candidates: Rel[] = sections.items.distinctSupporters!.flatMap((i) => i.rels).filter((r) => r.via && r.evidence.length);
     const idOf = (r: Rel) => `${r.type}|${r.other.id}|${ids.corbyn!.id}|${r.via!.id}`;
     // Click a line that is alone between its two nodes, just clear of the supporter, where
     // lines fanning out of the centre are furthest apart.
@@ -281,24 +325,13 @@ describe.skipIf(!hasChromium)('the explorer in a real browser', () => {
   it('draws more of each list with "show more", up to what the API holds', async () => {
     await page.goto(`${server.url}/explore?focus=${encodeURIComponent(ids.corbyn!.id)}`, { waitUntil: 'load' });
     await settled(page);
-    const answer = await gql(appFor(db), NEIGHBOURHOOD, { id: ids.corbyn!.id, first: PAGE });
-    const total = answer.data.node.relationships.totalCount;
+    const total = (await sectionsOf(appFor(db), ids.corbyn!, PAGE)).totals.relationships!;
     expect(total).toBeGreaterThan(PAGE);
     await page.click('#show-more');
     await page.waitForFunction((n) => new URLSearchParams(location.search).get('limit') === String(n), PAGE * 2, { timeout: WAIT_MS });
     const drawn = await settled(page);
     expect(await page.innerText('#caps')).toContain(`All its relationships: ${Math.min(total, PAGE * 2)} of ${total}`);
-    // Everything in the first two pages of every section, as the API pages them.
-    const rels: Rel[] = [];
-    for (const s of SECTIONS) {
-      const first = answer.data.node[s];
-      rels.push(...first.edges.map((e: { node: Rel }) => e.node));
-      if (!first.pageInfo.hasNextPage) continue;
-      const next = await gql(appFor(db), MORE[s], { id: ids.corbyn!.id, first: PAGE, after: first.pageInfo.endCursor });
-      expect(next.errors).toBeUndefined();
-      rels.push(...next.data.node[s].edges.map((e: { node: Rel }) => e.node));
-    }
-    const expected = expectedDrawing(ids.corbyn!, rels);
+    const expected = expectedDrawing(ids.corbyn!, (await sectionsOf(appFor(db), ids.corbyn!, PAGE * 2)).rels);
     expect(drawn.edges).toBe(expected.edges.size);
     expect(drawn.nodes).toBe(expected.nodes.size);
   }, 120_000);

@@ -7,8 +7,8 @@
  *
  * Written to outlive small schema changes: relationship types (`type`) and stances are read
  * as plain strings and never named in the documents (no enum literals, no variables of enum
- * type), so a vocabulary that becomes data changes what the page shows, not whether its
- * queries validate. Each page of relationships is asked for with `first` at most `PAGE`,
+ * type); how a type reads and which side it takes come from the vocabulary (`relationTypes`),
+ * so a new type changes what the page shows, not its code. Each page of relationships is asked for with `first` at most `PAGE`,
  * which keeps every operation well under the API's query cost limit.
  *
  * Terms: a *section* is one of the node's relationship lists drawn around it (supporters,
@@ -19,9 +19,19 @@
 /** Largest page of relationships the explorer asks for at once. */
 export const PAGE = 25;
 
-/** The lists of relationships drawn around a node, in the order they are asked for. */
-export const SECTIONS = ['supporters', 'opponents', 'supported', 'opposed', 'relationships'] as const;
+/**
+ * The lists of relationships drawn around a node, in the order they are asked for. The first
+ * two list actors, each once with its grounds (every relationship of a SUPPORT or OPPOSE type
+ * of the vocabulary that points at the node); the others list relationships.
+ */
+export const SECTIONS = ['distinctSupporters', 'distinctOpponents', 'supported', 'opposed', 'relationships'] as const;
 export type Section = (typeof SECTIONS)[number];
+/** Sections whose items are actors (`Side`: `actor` and `grounds`) rather than relationships. */
+export const SIDES: readonly Section[] = ['distinctSupporters', 'distinctOpponents'];
+/** An actor comes with all its grounds (a list the cost limit counts five times), so fewer at once. */
+export const SIDE_PAGE = 10;
+/** How many items of a section one request asks for. */
+export const pageSize = (section: Section) => (SIDES.includes(section) ? SIDE_PAGE : PAGE);
 
 const HEAD = /* GraphQL */ `
   fragment ExplorerHead on Node {
@@ -58,7 +68,7 @@ const REL = /* GraphQL */ `
   ${HEAD}
 `;
 
-const page = /* GraphQL */ `
+const pageOf = (section: Section) => /* GraphQL */ `
     totalCount
     pageInfo {
       hasNextPage
@@ -66,9 +76,31 @@ const page = /* GraphQL */ `
     }
     edges {
       node {
-        ...ExplorerRel
+        ${
+          SIDES.includes(section)
+            ? `actor {
+          ...ExplorerHead
+        }
+        grounds {
+          ...ExplorerRel
+        }`
+            : '...ExplorerRel'
+        }
       }
     }
+`;
+
+/** The vocabulary: how each relationship type reads, what it means, and the side it takes. */
+export const VOCABULARY = /* GraphQL */ `
+  query ExplorerVocabulary {
+    relationTypes {
+      name
+      description
+      forward
+      reverse
+      stance
+    }
+  }
 `;
 
 /** Entities and statements matching what is typed, for the suggestions under a search box. */
@@ -90,17 +122,13 @@ export const SUGGEST = /* GraphQL */ `
 
 /** A node (by global id) or an entity (by key), with the first page of every section. */
 export const NEIGHBOURHOOD = /* GraphQL */ `
-  query ExplorerNeighbourhood($id: ID!, $first: Int!) {
+  query ExplorerNeighbourhood($id: ID!, $first: Int!, $sides: Int!) {
     node(id: $id) {
       ...ExplorerHead
       ... on Entity {
         kind
       }
-      supporters(first: $first) {${page}}
-      opponents(first: $first) {${page}}
-      supported(first: $first) {${page}}
-      opposed(first: $first) {${page}}
-      relationships(first: $first) {${page}}
+      ${SECTIONS.map((s) => `${s}(first: ${SIDES.includes(s) ? '$sides' : '$first'}) {${pageOf(s)}}`).join('\n      ')}
     }
   }
   ${REL}
@@ -114,7 +142,7 @@ export const MORE: Record<Section, string> = Object.fromEntries(
   query ExplorerMore_${section}($id: ID!, $first: Int!, $after: String!) {
     node(id: $id) {
       id
-      ${section}(first: $first, after: $after) {${page}}
+      ${section}(first: $first, after: $after) {${pageOf(section)}}
     }
   }
   ${REL}
@@ -357,6 +385,7 @@ export const PATH = /* GraphQL */ `
 
 /** Every operation, by name, for the test that checks them against the schema. */
 export const OPERATIONS: Record<string, string> = {
+  ExplorerVocabulary: VOCABULARY,
   ExplorerSuggest: SUGGEST,
   ExplorerNeighbourhood: NEIGHBOURHOOD,
   ...Object.fromEntries(SECTIONS.map((s) => [`ExplorerMore_${s}`, MORE[s]])),

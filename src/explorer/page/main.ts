@@ -10,11 +10,36 @@
  * For tests and the curious, `window.explorer` holds the cytoscape instance (`cy`), whether
  * the page is idle, what the current view drew, and how long the first drawing took.
  */
-import { ARTICLES, ENTITY_ID, MORE, NEIGHBOURHOOD, PAGE, PATH, SECTIONS, TIMELINE, type Section } from '../queries.js';
+import {
+  ARTICLES,
+  ENTITY_ID,
+  MORE,
+  NEIGHBOURHOOD,
+  PAGE,
+  pageSize,
+  PATH,
+  SECTIONS,
+  SIDE_PAGE,
+  SIDES,
+  TIMELINE,
+  VOCABULARY,
+  type Section,
+} from '../queries.js';
 import { request } from './api.js';
 import { byId, h } from './dom.js';
 import { createGraph, SHAPES, TONE_COLOURS, type Graph } from './drawing.js';
-import { Drawing, readType, shortLabel, type Edge, type Head, type Rel, type RelPage, type Tone } from './model.js';
+import {
+  Drawing,
+  readType,
+  shortLabel,
+  typeInfo,
+  useVocabulary,
+  type Edge,
+  type Head,
+  type Rel,
+  type RelationTypeInfo,
+  type Tone,
+} from './model.js';
 import { edgePanel, nodePanel } from './panel.js';
 import { readState, writeState, type ViewState } from './state.js';
 import { attachSuggestions } from './suggest.js';
@@ -34,8 +59,8 @@ declare global {
 }
 
 const SECTION_NAMES: Record<Section, string> = {
-  supporters: 'Supporters',
-  opponents: 'Opponents',
+  distinctSupporters: 'Supporters',
+  distinctOpponents: 'Opponents',
   supported: 'What it supported',
   opposed: 'What it opposed',
   relationships: 'All its relationships',
@@ -73,31 +98,55 @@ async function globalId(id: string): Promise<string | null> {
   return entity?.id ?? null;
 }
 
-type NodeAnswer = Head & { kind?: string } & Record<Section, RelPage>;
+/** A page of a section: relationships, or (for SIDES) actors each with its grounds. */
+interface SectionPage {
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  edges: { node: Rel | { actor: Head; grounds: Rel[] } }[];
+}
+type NodeAnswer = Head & { kind?: string } & Record<Section, SectionPage>;
 
 interface Loaded {
   head: Head & { kind?: string };
-  sections: Record<Section, { rels: Rel[]; total: number; hasNext: boolean }>;
+  /** `shown`: items drawn (actors or relationships); `rels`: the relationships behind them. */
+  sections: Record<Section, { rels: Rel[]; shown: number; total: number; hasNext: boolean }>;
 }
 
 async function neighbourhood(id: string, limit: number): Promise<Loaded | null> {
-  const { node } = await request<{ node: NodeAnswer | null }>(NEIGHBOURHOOD, { id, first: PAGE });
+  const { node } = await request<{ node: NodeAnswer | null }>(NEIGHBOURHOOD, { id, first: PAGE, sides: SIDE_PAGE });
   if (!node) return null;
   const sections = {} as Loaded['sections'];
   await Promise.all(
     SECTIONS.map(async (s) => {
       let page = node[s];
-      const rels = page.edges.map((e) => e.node);
-      while (rels.length < limit && page.pageInfo.hasNextPage && page.pageInfo.endCursor) {
-        const more = await request<{ node: Record<Section, RelPage> | null }>(MORE[s], { id, first: PAGE, after: page.pageInfo.endCursor });
+      const items = page.edges.map((e) => e.node);
+      while (items.length < limit && page.pageInfo.hasNextPage && page.pageInfo.endCursor) {
+        const more = await request<{ node: Record<Section, SectionPage> | null }>(MORE[s], {
+          id,
+          first: pageSize(s),
+          after: page.pageInfo.endCursor,
+        });
         if (!more.node) break;
         page = more.node[s];
-        rels.push(...page.edges.map((e) => e.node));
+        items.push(...page.edges.map((e) => e.node));
       }
-      sections[s] = { rels, total: page.totalCount, hasNext: page.pageInfo.hasNextPage };
+      const rels = SIDES.includes(s) ? items.flatMap((i) => (i as { grounds: Rel[] }).grounds) : (items as Rel[]);
+      sections[s] = { rels, shown: items.length, total: page.totalCount, hasNext: page.pageInfo.hasNextPage };
     }),
   );
   return { head: { __typename: node.__typename, id: node.id, key: node.key, label: node.label, kind: node.kind }, sections };
+}
+
+/** What each type of line drawn means, from the vocabulary. */
+function meanings(types: Set<string>) {
+  const known = [...types].map(typeInfo).filter((t): t is RelationTypeInfo => t !== undefined);
+  if (!known.length) return '';
+  return h(
+    'details',
+    { class: 'meanings' },
+    h('summary', {}, `What the lines say (${known.length})`),
+    h('dl', {}, ...known.flatMap((t) => [h('dt', {}, t.forward), h('dd', {}, t.description)])),
+  );
 }
 
 function legend(kinds: Set<string>) {
@@ -114,6 +163,7 @@ function legend(kinds: Set<string>) {
       line('both', 'ring: both, toward the centre'),
     ),
     h('p', { class: 'shapes' }, 'Shapes: ', [...kinds].map((k) => `${k} ${SHAPE_SIGNS[SHAPES[k] ?? ''] ?? '•'}`).join(' · ')),
+    meanings(new Set([...drawing.edges.values()].map((e) => e.type))),
   );
 }
 const SHAPE_SIGNS: Record<string, string> = {
@@ -173,7 +223,7 @@ function caps(loaded: Loaded | null) {
     h(
       'ul',
       { class: 'counts', 'aria-label': 'How much is drawn' },
-      ...SECTIONS.map((s) => h('li', {}, `${SECTION_NAMES[s]}: ${loaded.sections[s].rels.length} of ${loaded.sections[s].total}`)),
+      ...SECTIONS.map((s) => h('li', {}, `${SECTION_NAMES[s]}: ${loaded.sections[s].shown} of ${loaded.sections[s].total}`)),
     ),
     hidden
       ? h('button', { type: 'button', id: 'show-more', onclick: () => go({ limit: state.limit + PAGE }) }, `Show ${PAGE} more of each list`)
@@ -207,8 +257,8 @@ async function drawGraphView(): Promise<void> {
   drawing.addNode(loaded.head);
   for (const s of SECTIONS) for (const rel of loaded.sections[s].rels) drawing.addRel(loaded.head, rel);
   setTitle(`${loaded.head.label}${loaded.head.kind ? ` (${loaded.head.kind})` : ''}: who supported, opposed or is tied to it`);
-  const supporters = loaded.sections.supporters.total;
-  const opponents = loaded.sections.opponents.total;
+  const supporters = loaded.sections.distinctSupporters.total;
+  const opponents = loaded.sections.distinctOpponents.total;
   status(`${supporters} supporting, ${opponents} opposing; ${drawing.nodes.size} nodes and ${drawing.edges.size} lines drawn.`);
   if (!trail.some((t) => t.id === loaded.head.id)) trail.push(loaded.head);
   if (trail.length > 12) trail.shift();
@@ -474,6 +524,10 @@ function start() {
     background: () => state.select && go({ select: null }),
   });
   window.explorer.cy = graph.cy;
+  // Lines are coloured and worded by the vocabulary; without it they still draw, worded by type.
+  const vocabulary = request<{ relationTypes: RelationTypeInfo[] }>(VOCABULARY)
+    .then((v) => useVocabulary(v.relationTypes))
+    .catch((e: Error) => console.warn(`No vocabulary: ${e.message}`));
 
   const search = byId<HTMLInputElement>('search');
   const searchBox = attachSuggestions({ input: search, list: byId<HTMLUListElement>('search-suggestions'), pick: (s) => centre(s.id) });
@@ -518,7 +572,7 @@ function start() {
   });
   byId('back').addEventListener('click', () => history.back());
   window.addEventListener('popstate', () => void render());
-  void render();
+  void vocabulary.then(render);
 }
 
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);

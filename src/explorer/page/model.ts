@@ -3,10 +3,9 @@
  * edge is every relationship of one type between the same two nodes resting on the same fact
  * (`via`). An edge's *tone* says how it is coloured: support, oppose, or other (muted).
  *
- * Tone comes from the relationship alone, read as strings: SUPPORTED and OPPOSED, a
- * statement's stance (ABOUT's SUPPORT or OPPOSE) and a vote's position (FOR or AGAINST).
- * When the API lists its vocabulary with each type's stance, that list replaces the two
- * type names here.
+ * Tone comes from the vocabulary (`relationTypes`: the side each type takes), a statement's
+ * stance (ABOUT's SUPPORT or OPPOSE) and a vote's position (FOR or AGAINST); until the
+ * vocabulary has loaded, SUPPORTED and OPPOSED are the only types known to take a side.
  */
 export interface Head {
   __typename: string;
@@ -42,6 +41,25 @@ export interface RelPage {
 
 export type Tone = 'support' | 'oppose' | 'other';
 
+export interface RelationTypeInfo {
+  name: string;
+  description: string;
+  forward: string;
+  reverse: string;
+  stance: string | null;
+}
+
+const vocabulary = new Map<string, RelationTypeInfo>();
+
+/** Learns the vocabulary, once, before anything is drawn. */
+export function useVocabulary(types: RelationTypeInfo[]): void {
+  for (const t of types) vocabulary.set(t.name, t);
+}
+
+export const typeInfo = (type: string): RelationTypeInfo | undefined => vocabulary.get(type);
+
+const sideOf = (type: string) => vocabulary.get(type)?.stance ?? (type === 'SUPPORTED' ? 'SUPPORT' : type === 'OPPOSED' ? 'OPPOSE' : null);
+
 export interface Edge {
   id: string;
   from: Head;
@@ -53,13 +71,14 @@ export interface Edge {
 }
 
 export function toneOf(rel: Pick<Rel, 'type' | 'stance' | 'position'>): Tone {
-  if (rel.type === 'SUPPORTED' || rel.stance === 'SUPPORT' || rel.position === 'FOR') return 'support';
-  if (rel.type === 'OPPOSED' || rel.stance === 'OPPOSE' || rel.position === 'AGAINST') return 'oppose';
+  const side = sideOf(rel.type);
+  if (side === 'SUPPORT' || rel.stance === 'SUPPORT' || rel.position === 'FOR') return 'support';
+  if (side === 'OPPOSE' || rel.stance === 'OPPOSE' || rel.position === 'AGAINST') return 'oppose';
   return 'other';
 }
 
-/** How a type reads in a sentence: REMOVED_WHIP_FROM → "removed whip from". */
-export const readType = (type: string) => type.toLowerCase().replace(/_/g, ' ');
+/** How a type reads from its start to its end, as the vocabulary words it ("removed the whip from"). */
+export const readType = (type: string) => vocabulary.get(type)?.forward ?? type.toLowerCase().replace(/_/g, ' ');
 
 export const edgeId = (type: string, from: string, to: string, via: string | null) => `${type}|${from}|${to}|${via ?? ''}`;
 

@@ -8,7 +8,7 @@
 import { ARTICLE_TEXT, DETAILS } from '../queries.js';
 import { request } from './api.js';
 import { h } from './dom.js';
-import { readType, type Edge, type Evidence, type Head } from './model.js';
+import { readType, typeInfo, type Edge, type Evidence, type Head } from './model.js';
 
 interface Article {
   id: string;
@@ -223,6 +223,8 @@ export async function edgePanel(edge: Edge, centre: (id: string) => void): Promi
       link(edge.to, centre),
     ),
   ];
+  const meaning = typeInfo(edge.type)?.description;
+  if (meaning) out.push(h('p', { class: 'notes' }, meaning));
   const rel = edge.rels[0];
   // A line the page draws itself (the order of a timeline) rests on no relationship.
   if (!rel) return [...out, h('p', { class: 'notes' }, 'The order the story puts them in.')];
