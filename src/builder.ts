@@ -3,8 +3,14 @@
  * per graph concept under src/schema/.
  *
  * Cost of a field (read by src/plugins/use-query-limits.ts): 1, and what it selects counts
- * once per item it may return: `first` (or `last`, default 20) items for a connection or a
- * list with `first`, 5 for any other list.
+ * once per item it may return, so the cost bounds the answer:
+ * - a connection: `first` (or `last`, default 20) items;
+ * - `nodes(ids:)`: one per id given (copies included: each is answered);
+ * - a list with `first`: that many;
+ * - any other list: the most it can hold, `listCaps` (default 50; the read must not return
+ *   more: see the caps noted there).
+ * And a field that carries a whole article's text (`Article.text`, reached from a sentence
+ * too) costs `articleTextCost` on its own, about what 100 small fields weigh, not 1.
  */
 import SchemaBuilder from '@pothos/core';
 import ComplexityPlugin from '@pothos/plugin-complexity';
@@ -12,6 +18,28 @@ import RelayPlugin, { decodeGlobalID } from '@pothos/plugin-relay';
 import { getNamedType, getNullableType, isListType } from 'graphql';
 import { typeOfKey } from './core/ids.js';
 import type { Context } from './graph/context.js';
+
+/** What a whole article's text costs: about what 100 small fields weigh (articles run to tens of KiB). */
+export const articleTextCost = 100;
+
+/**
+ * The most items a plain list (one without `first`) is priced at, by `Type.field` or field
+ * name; any other plain list, `defaultListCap`. These are what the read must cap the list
+ * at for the price to bound the answer (the byte cap, src/plugins/use-response-limit.ts,
+ * holds whatever the read returns).
+ */
+export const defaultListCap = 50;
+export const listCaps: Record<string, number> = {
+  // The spans of evidence for one fact or relationship.
+  evidence: 5,
+  // The sentences one span of evidence touches.
+  'Evidence.sentences': 10,
+  // The votes taken on one motion.
+  'Motion.votes': 10,
+  // A path of at most 6 hops (path's maxHops).
+  'Path.nodes': 7,
+  'Path.relationships': 6,
+};
 
 export const builder = new SchemaBuilder<{
   Context: Context;
@@ -25,12 +53,18 @@ export const builder = new SchemaBuilder<{
   defaultFieldNullability: false,
   complexity: {
     fieldComplexity: (args, _ctx, field) => {
+      const parent = (field.extensions as { pothosConfig?: { parentType?: string } } | undefined)?.pothosConfig?.parentType;
+      const cost = parent === 'Article' && field.name === 'text' ? articleTextCost : 1;
       const asked = typeof args.first === 'number' ? args.first : typeof args.last === 'number' ? args.last : null;
-      if (getNamedType(field.type).name.endsWith('Connection')) return { field: 1, multiplier: Math.max(1, asked ?? 20) };
+      if (getNamedType(field.type).name.endsWith('Connection')) return { field: cost, multiplier: Math.max(1, asked ?? 20) };
       // A connection's edges were counted on the connection itself. (A bare number would
       // let the plugin apply its own list multiplier, so always say it.)
-      if (!isListType(getNullableType(field.type)) || field.name === 'edges') return { field: 1, multiplier: 1 };
-      return { field: 1, multiplier: Math.max(1, asked ?? 5) };
+      if (!isListType(getNullableType(field.type)) || field.name === 'edges') return { field: cost, multiplier: 1 };
+      if (field.name === 'nodes' && Array.isArray(args.ids)) return { field: cost, multiplier: Math.max(1, args.ids.length) };
+      return {
+        field: cost,
+        multiplier: Math.max(1, asked ?? listCaps[`${parent}.${field.name}`] ?? listCaps[field.name] ?? defaultListCap),
+      };
     },
   },
   relay: {

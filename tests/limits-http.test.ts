@@ -1,7 +1,8 @@
 /**
  * How refusals look on the wire: QUERY_TOO_COMPLEX is HTTP 400 with `actual` whatever the
  * client accepts, a bad argument is the client's mistake and not logged as the server's, and
- * a request with many root fields stays quiet.
+ * a request with many root fields stays quiet. And the cost that decides QUERY_TOO_COMPLEX
+ * bounds the answer: every list is priced by what it can return, whole articles by size.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { GraphDb } from '../src/db/graph-db.js';
@@ -84,5 +85,50 @@ describe('what the server logs', () => {
       process.off('warning', onWarning);
     }
     expect(warnings.filter((w) => w.startsWith('MaxListenersExceededWarning'))).toEqual([]);
+  });
+});
+
+describe('the cost of a query bounds its answer', () => {
+  const cost = async (query: string, variables: Record<string, unknown> = {}) => {
+    const res = await app.fetch('http://test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await res.json()) as { errors?: { extensions?: any }[] };
+    return { status: res.status, refusal: body.errors?.[0]?.extensions, errors: body.errors };
+  };
+
+  it('prices nodes(ids:) by its ids: 970 copies of one id are refused, one is answered', async () => {
+    const { body } = await post('{ articles(first: 1) { edges { node { id } } } }', 'application/json');
+    const id = (body.data as any).articles.edges[0].node.id as string;
+    const query = `query ($ids: [ID!]!) { nodes(ids: $ids) { ... on Article { sentences(first: 100) { edges { node { article { text } } } } } } }`;
+    // The issue's request: cost 2006 whatever the count, and 199 MB of answer.
+    const many = await cost(query, { ids: Array.from({ length: 970 }, () => id) });
+    expect(many.status).toBe(400);
+    expect(many.refusal).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 'cost', max: 10000 });
+    expect(many.refusal?.actual).toBeGreaterThan(970 * 100 * 100);
+    const small = await cost(`query ($ids: [ID!]!) { nodes(ids: $ids) { ... on Article { title } } }`, { ids: [id, id] });
+    expect(small.errors).toBeUndefined();
+  });
+
+  it('prices plain lists by what they may hold, so a hub entity cannot fan out under the limit', async () => {
+    // The issue's 1.3 KB request: cost 1432, and 345 MB of answer from one hub on the 10k corpus.
+    const hub = `{ entity(id: "person:jeremy-corbyn") { events { participants { other { ... on Entity { mentions { sentences { article { text } } } } } } } } }`;
+    const { status, refusal } = await cost(hub);
+    expect(status).toBe(400);
+    expect(refusal).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 'cost' });
+    expect(refusal?.actual).toBeGreaterThan(1_000_000);
+  });
+
+  it("prices an article's text by its size: 20 whole articles are answered, 100 are refused", async () => {
+    const articles = (n: number) => `{ articles(first: ${n}) { edges { node { title text } } } }`;
+    expect((await cost(articles(20))).errors).toBeUndefined();
+    const { refusal } = await cost(articles(100));
+    expect(refusal).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 'cost' });
+    // A page of 100 sentences' own text stays cheap: only whole articles are priced by size.
+    expect(
+      (await cost(`{ articles(first: 1) { edges { node { sentences(first: 100) { edges { node { text } } } } } } }`)).errors,
+    ).toBeUndefined();
   });
 });

@@ -10,8 +10,9 @@
  *   parsing, so a huge document is refused before it is parsed in full).
  * - depth, breadth (fields selected in all) and cost: the Pothos complexity plugin, which
  *   knows the schema: a connection's selection costs `first` (or `last`, default 20) times
- *   over, a list with `first` costs that many times, any other list 10 times (see
- *   `fieldComplexity` in src/builder.ts). Variables are taken into account.
+ *   over, a list with `first` that many times, `nodes(ids:)` once per id, any other list as
+ *   many times as it may hold items (50 unless `listCaps` says less), and a whole article's
+ *   text 100 (`fieldComplexity` in src/builder.ts). Variables are taken into account.
  */
 import { EnvelopArmor } from '@escape.tech/graphql-armor';
 import { complexityFromQuery } from '@pothos/plugin-complexity';
@@ -41,7 +42,7 @@ export interface QueryLimits {
   maxDepth?: number;
   /** Fields selected in all (default 300). */
   maxBreadth?: number;
-  /** Estimated cost (default 10000; the README examples cost 13 to 291). */
+  /** Estimated cost (default 10000; the README examples cost 13 to 1549). */
   maxCost?: number;
   /** Replace "Did you mean …" hints in validation errors (default false; true in production, with introspection off). */
   hideSuggestions?: boolean;
