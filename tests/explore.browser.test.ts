@@ -336,6 +336,31 @@ describe.skipIf(!hasChromium)('the explorer in a real browser', () => {
     expect(drawn.nodes).toBe(expected.nodes.size);
   }, 120_000);
 
+  it('works from the keyboard: a fact chosen in the list opens the panel and takes the focus there', async () => {
+    await settled(page);
+    const first = page.locator('#list-body button.edge').first();
+    const edgeId = await first.getAttribute('data-edge');
+    expect(edgeId).toBeTruthy();
+    await first.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((id) => new URLSearchParams(location.search).get('select') === id, edgeId, { timeout: WAIT_MS });
+    await settled(page);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('panel');
+    expect(await page.innerText('#panel-title')).toBe('Why this line');
+    // Every control is named for assistive technology.
+    const unnamed = await page.evaluate(() =>
+      [...document.querySelectorAll('input, select, button')]
+        .filter((el) => !(el as HTMLElement).hidden && !el.closest('[hidden]'))
+        .filter((el) => {
+          const id = el.getAttribute('id');
+          const label = id ? document.querySelector(`label[for="${id}"]`) : null;
+          return !label && !el.getAttribute('aria-label') && !(el.textContent ?? '').trim();
+        })
+        .map((el) => el.outerHTML.slice(0, 80)),
+    );
+    expect(unnamed).toEqual([]);
+  }, 120_000);
+
   it("lists an article's events in story order", async () => {
     await page.click('#show-timeline');
     await page.waitForFunction(() => new URLSearchParams(location.search).get('view') === 'timeline', null, { timeout: WAIT_MS });
