@@ -71,7 +71,20 @@ describe('a draft', () => {
   it('resolves dates against the publication date, with their words kept', () => {
     const { plan } = draftValidates('The board of the Orrin Health Trust voted 8-2 on Thursday to close the ward.', '2026-05-22');
     expect(plan.graph.votes[0]).toMatchObject({ for: 8, against: 2, outcome: 'passed' });
-    expect(plan.graph.events[0]).toMatchObject({ date: '2026-05-21', description: expect.stringContaining('Thursday') });
+    expect(plan.graph.events[0]).toMatchObject({ date: '2026-05-21', when: 'Thursday' });
+  });
+});
+
+describe('a vote given as a share', () => {
+  it('is a quantity in percent, with no counts', () => {
+    const { plan } = draftValidates(
+      'The Lark Union balloted its members on the pay offer.\nIn all, 62% of members voted in favour of the offer.',
+    );
+    expect(plan.graph.votes[0]).toMatchObject({
+      outcome: 'passed',
+      quantities: [{ of: 'votes in favour', value: 62, unit: 'percent', text: '62%' }],
+    });
+    expect(plan.graph.votes[0]).not.toHaveProperty('for');
   });
 });
 

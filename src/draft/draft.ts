@@ -191,7 +191,7 @@ export function draftArticle(text: string, options: DraftOptions = {}): Draft {
       type: 'vote',
       status: 'happened',
       ...(date ? { date } : {}),
-      ...(dateWords.length ? { description: `Date in the article's words: ${dateWords.map((d) => d.text).join('; ')}.` } : {}),
+      ...(dateWords.length ? { when: dateWords[0]!.text } : {}),
       partOf: undefined,
       participants: [{ entity: body, role: 'voted', evidence: ev(v.evidence.slice(0, 1)) }],
       evidence: ev(v.evidence),
@@ -200,12 +200,23 @@ export function draftArticle(text: string, options: DraftOptions = {}): Draft {
     motion.event = eventId;
     note(`votes.${graph.votes.length}`, v.how, v.sure);
     graph.votes.push({
-      id: id('vote', `${v.body!.name} ${v.for}-${v.against}`),
+      id: id('vote', v.share ? `${v.body!.name} ${v.share.value} percent` : `${v.body!.name} ${v.for}-${v.against}`),
       motion: motion.id,
       body,
       event: eventId,
-      for: v.for,
-      against: v.against,
+      // A share ("62% … voted in favour") is a quantity; counts are given only when the article gives them.
+      ...(v.share
+        ? {
+            quantities: [
+              {
+                of: v.share.side === 'for' ? 'votes in favour' : 'votes against',
+                value: v.share.value,
+                unit: 'percent',
+                text: toEvidence(text, v.share.span),
+              },
+            ],
+          }
+        : { for: v.for, against: v.against }),
       outcome: v.outcome,
       positions: v.positions
         .filter((p) => idOf.has(p.voter))
@@ -303,7 +314,7 @@ export function draftArticle(text: string, options: DraftOptions = {}): Draft {
   const review = [
     'Check first: items noted "sure: low", then the speakers of quotes, then every noFacts entry.',
     'Entity kinds and organisation/place types are guesses; merge duplicates and add aliases (the loader shares entities across articles by id).',
-    "Motions: title and seeks are the article's words around the vote; rewrite them. Vote counts given as percentages are recorded as percentage points.",
+    "Motions: title and seeks are the article's words around the vote; rewrite them. A vote given as a share is drafted as a quantity (percent), with no counts.",
     'Stances are drafted only where a verb states one (hailed, praised, condemned, branded, hit out at); add the rest.',
     'Events other than votes, reported speech without a clear subject, groups and causes are not drafted.',
     ...(found.unplaced.length ? [`Capitalised words not placed: ${found.unplaced.join(', ')}.`] : []),

@@ -16,7 +16,7 @@ import { validateSeed } from '../seed/validate.js';
 import { draftArticle } from './draft.js';
 import { loadGazetteer } from './gazetteer.js';
 import { readArticle } from './input.js';
-import { add, empty, measures, normQuote, precision, recall, scoreDraft, alignEntities, type Scores } from './score.js';
+import { add, empty, measures, normQuote, precision, recall, scoreDraft, alignEntities, voteKey, type Scores } from './score.js';
 import { draftToYaml } from './write.js';
 
 // Static imports above are loaded by now: the time to start, models included.
@@ -345,8 +345,8 @@ function misses(text: string, curated: ReturnType<typeof validateSeed>['graph'],
     );
     if (!ok) list.push(`role not in the curated graph: ${d.holder} "${d.title}"`);
   }
-  const dv = drafted.votes.map((v) => `${v.for}-${v.against}`);
-  const cv = curated.votes.map((v) => `${v.for}-${v.against}`);
+  const dv = drafted.votes.map(voteKey);
+  const cv = curated.votes.map(voteKey);
   for (const v of cv) if (!dv.includes(v)) list.push(`vote missed: ${v}`);
   for (const v of dv) if (!cv.includes(v)) list.push(`vote not in the curated graph: ${v}`);
   if (drafted.noFacts.length) list.push(`${drafted.noFacts.length} sentence(s) left under noFacts for the curator`);

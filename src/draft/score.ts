@@ -12,7 +12,8 @@
  *    entity matching; a speaker the drafter cannot produce, such as a motion, counts as wrong);
  *  - roles: same holder (matched) and the same title, ignoring case and a leading "the", or one
  *    title containing the other ("leader" within "Labour leader");
- *  - votes: the same numbers for and against.
+ *  - votes: the same numbers for and against, or, for a vote given as shares, the same
+ *    percentages of the same thing ("62% votes in favour").
  */
 import type { GraphFile } from '../seed/format.js';
 
@@ -132,7 +133,7 @@ export function scoreDraft(text: string, curated: GraphFile, drafted: GraphFile)
         break;
       }
     }
-  const votes = (g: GraphFile) => g.votes.map((v) => `${v.for}-${v.against}`);
+  const votes = (g: GraphFile) => g.votes.map(voteKey);
   const dv = votes(drafted);
   const voteTp = votes(curated).filter((v) => dv.includes(v)).length;
 
@@ -145,6 +146,13 @@ export function scoreDraft(text: string, curated: GraphFile, drafted: GraphFile)
     roles: count(roleTp, drafted.roles.length, curated.roles.length),
     votes: count(voteTp, drafted.votes.length, curated.votes.length),
   };
+}
+
+/** What must be the same for two votes to match: the counts, or the shares when only shares are given. */
+export function voteKey(v: GraphFile['votes'][number]): string {
+  if (v.for !== undefined && v.against !== undefined) return `${v.for}-${v.against}`;
+  const shares = (v.quantities ?? []).filter((q) => q.unit === 'percent').map((q) => `${q.value}% ${q.of}`);
+  return shares.length ? shares.sort().join(', ') : 'no numbers';
 }
 
 export function add(a: Scores, b: Scores): Scores {

@@ -2,7 +2,7 @@
  * Votes and the motions they decide. Contract: `findVotes(ctx)` returns
  *  - votes: "by 23 votes to 14", "voted 9-3", "approved 7-4", "the 23-14 vote" (a count in a
  *    sentence with a voting verb, never a score after "lost", "won", "beat"), and "62% of members
- *    voted in favour" (recorded as 62 for, 38 against: the format has no percentages yet). The
+ *    voted in favour" (a share: drafted as a quantity in percent, with no counts). The
  *    larger number is "against" when the sentence says rejected or defeated; otherwise the first
  *    number is "for". The same count twice is one vote with two pieces of evidence.
  *  - motions: the motion, proposal, plan, bid, offer or application the vote was on (from its
@@ -16,9 +16,17 @@ import type { SentenceSpan } from '../seed/locate.js';
 import type { DraftEntity, Span, Sure } from './entities.js';
 import { motionNouns, proposerPhrases, rejectWords, scoreWords, voteVerbs } from './lexicon.js';
 
+/** A vote given as a share ("62% of members voted in favour"): a quantity, not counts. */
+export interface Share {
+  value: number;
+  side: 'for' | 'against';
+  span: Span;
+}
 export interface DraftVote {
+  /** Counts, or for a share the percentages (used to tell the outcome and to merge repeats). */
   for: number;
   against: number;
+  share?: Share;
   outcome: 'passed' | 'rejected' | 'tied';
   body?: DraftEntity;
   evidence: Span[];
@@ -50,7 +58,7 @@ export function findVotes(
 
   sentences.forEach((s, si) => {
     const body = s.text;
-    const found: { a: number; b: number; start: number; end: number; how: string; forFirst?: boolean }[] = [];
+    const found: { a: number; b: number; start: number; end: number; how: string; forFirst?: boolean; share?: Share }[] = [];
     for (const m of body.matchAll(/\b(\d{1,4})\s+votes?\s+to\s+(\d{1,4})\b/g))
       found.push({ a: +m[1]!, b: +m[2]!, start: m.index!, end: m.index! + m[0].length, how: '"N votes to M"' });
     if (voteVerbs.test(body))
@@ -66,29 +74,43 @@ export function findVotes(
     for (const m of body.matchAll(
       /\b(\d{1,3}(?:\.\d+)?)\s?(?:%|per ?cent)\s+of\s+(?:its\s+|the\s+|their\s+)?[\p{L}’' -]{2,40}?\s+vot(?:ed|ing)\s+(in favour|for|against|to)\b/gu,
     )) {
-      const p = Math.round(+m[1]!);
+      const p = +m[1]!;
       const against = m[2] === 'against';
+      const numberAt = s.start + m.index! + m[0].indexOf(m[1]!);
+      const unit = /%|per ?cent/.exec(m[0].slice(m[0].indexOf(m[1]!)))!;
       found.push({
         a: against ? 100 - p : p,
         b: against ? p : 100 - p,
         start: m.index!,
         end: m.index! + m[0].length,
-        how: '"N% … voted …" (percentage points)',
+        how: '"N% … voted …" (a share, as a quantity)',
         forFirst: true,
+        share: {
+          value: p,
+          side: against ? 'against' : 'for',
+          span: { start: numberAt, end: numberAt + unit.index + unit[0].length },
+        },
       });
     }
     // "Members voted 64% in favour".
     for (const m of body.matchAll(/\bvot(?:ed|ing)\s+(?:by\s+)?(\d{1,3}(?:\.\d+)?)\s?(?:%|per ?cent)\s+(in favour|for|against)\b/gu)) {
       if (found.some((f) => m.index! >= f.start && m.index! < f.end)) continue;
-      const p = Math.round(+m[1]!);
+      const p = +m[1]!;
       const against = m[2] === 'against';
+      const numberAt = s.start + m.index! + m[0].indexOf(m[1]!);
+      const unit = /%|per ?cent/.exec(m[0].slice(m[0].indexOf(m[1]!)))!;
       found.push({
         a: against ? 100 - p : p,
         b: against ? p : 100 - p,
         start: m.index!,
         end: m.index! + m[0].length,
-        how: '"voted N% in favour" (percentage points)',
+        how: '"voted N% in favour" (a share, as a quantity)',
         forFirst: true,
+        share: {
+          value: p,
+          side: against ? 'against' : 'for',
+          span: { start: numberAt, end: numberAt + unit.index + unit[0].length },
+        },
       });
     }
     for (const f of found) {
@@ -115,6 +137,7 @@ export function findVotes(
       votes.push({
         for: yes,
         against: no,
+        share: f.share,
         outcome,
         body: chosen,
         evidence: [span],
