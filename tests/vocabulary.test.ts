@@ -113,7 +113,8 @@ describe('the timeline order', () => {
     expect(order.indexOf('earlier')).toBeLessThan(order.indexOf('later'));
     expect(r.placed.get('effect')!.basis).toBe('sequence');
     expect(r.placed.get('later')!.basis).toBe('date');
-    expect(r.placed.get('cause')!.basis).toBe('mention');
+    expect(r.placed.get('cause')!.basis).toBe('sequence');
+    expect(r.placed.get('earlier')!.basis).toBe('date');
     // sortDate never decreases along the order.
     const dates = order.map((id) => r.placed.get(id)!.sortDate ?? '');
     expect([...dates].sort()).toEqual(dates);

@@ -16,7 +16,9 @@ const TimelineBasisEnum = builder.enumType('TimelineBasis', {
   description: "What places an event in its article's timeline.",
   values: {
     date: { description: 'Its date.' },
-    sequence: { description: 'A cause or sequence link to an event placed before it.' },
+    sequence: {
+      description: 'A cause or sequence link (CAUSED_BY, IN_RESPONSE_TO, FOLLOWED, or being part of another event) to another event.',
+    },
     mention: { description: 'Neither: where the article first mentions it.' },
   } as const,
 });

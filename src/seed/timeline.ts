@@ -7,8 +7,8 @@
  * responded to, was followed) comes before it, and otherwise the first mentioned comes
  * first (the validator also counts a part of an event as coming after the whole's start).
  * Each event gets its place (`index`), how its place is known (`basis`: "date" when
- * it has a date, "sequence" when a cause or sequence link ties it to an event before it,
- * else "mention"), and `sortDate`, a date that never decreases along the order, so that
+ * it has a date, "sequence" when a cause or sequence link ties it to another event (at
+ * either end of the link), else "mention"), and `sortDate`, a date that never decreases along the order, so that
  * events of several articles can be merged by date without breaking any article's order.
  * Constraints that contradict each other (a cause dated after its effect, a loop of causes)
  * are reported as a `cycle` of the event ids involved.
@@ -73,6 +73,8 @@ export function orderEvents(events: TimelineEvent[], after: After[]): TimelineRe
     done.add(next.id);
   }
 
+  // Events a cause or sequence link ties to another event of the article, either way.
+  const tied = new Set([...linked].flatMap(([id, earlier]) => (earlier.size ? [id, ...earlier] : [])));
   const placed = new Map<string, Placed>();
   const firstDated = order.find((e) => e.date);
   let running = firstDated ? interval(firstDated.date!, firstDated.precision)[0] : null;
@@ -81,8 +83,7 @@ export function orderEvents(events: TimelineEvent[], after: After[]): TimelineRe
       const start = interval(e.date, e.precision)[0];
       if (running === null || start > running) running = start;
     }
-    const placedBefore = new Set(order.slice(0, index).map((x) => x.id));
-    const basis: Basis = e.date ? 'date' : [...linked.get(e.id)!].some((id) => placedBefore.has(id)) ? 'sequence' : 'mention';
+    const basis: Basis = e.date ? 'date' : tied.has(e.id) ? 'sequence' : 'mention';
     placed.set(e.id, { index, basis, sortDate: running });
   });
   return { ok: true, placed };
