@@ -231,7 +231,7 @@ p(
     .map((x) => x.toFixed(1))
     .join(', ')} during the run):`,
 );
-p(`first draft in the process ${cold.toFixed(0)} ms (wink-nlp and compromise warming up), then a median of`);
+p(`its first draft ${cold.toFixed(0)} ms (the packages already warm from the articles above), then a median of`);
 p(
   `${median(warm).toFixed(0)} ms over 20 drafts (min ${Math.min(...warm).toFixed(0)}, max ${Math.max(...warm).toFixed(0)}). Loading the two packages and their models`,
 );
@@ -245,7 +245,11 @@ p('compromise tagging the text (about linear in its length); the loader accepts 
 p();
 p('## What a curator still has to fix');
 p();
-p('Listed per article, from the comparison: what the draft missed, got wrong, or added.');
+p('Beyond what the score measures, on every article the curator still writes what the drafter leaves out: events other');
+p('than votes (meetings, decisions, reports, arrests) with their participants, causes and sequence; groups (the sides of');
+p('a vote, campaigners, residents); the targets and stances of statements where no verb states one; motion titles and');
+p('what they seek; roles given by a verb ("while X was leader"); and merges of duplicates the draft lists apart. Then,');
+p('per article, from the comparison: what the draft missed, got wrong, or added.');
 p();
 for (const r of results)
   for (const row of r.rows) {
