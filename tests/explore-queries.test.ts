@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { buildSchema, parse, validate, type OperationDefinitionNode } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GraphDb } from '../src/db/graph-db.js';
-import { OPERATIONS, PAGE, pageSize, SECTIONS, SIDE_PAGE, type Section } from '../src/explorer/queries.js';
+import { OPERATIONS, PAGE, SECTIONS, VOCABULARY } from '../src/explorer/queries.js';
 import { appFor, gql, openDb, resetDb, seedFirstArticle } from './helpers.js';
 
 const printed = buildSchema(readFileSync('schema/schema.graphql', 'utf8'));
@@ -31,6 +31,7 @@ describe('the explorer queries', () => {
 describe('the explorer queries on the seeded article', () => {
   let db: GraphDb;
   const ids: Record<string, string> = {};
+  const sides: { support: string[]; oppose: string[] } = { support: [], oppose: [] };
 
   beforeAll(async () => {
     db = openDb();
@@ -45,7 +46,12 @@ describe('the explorer queries on the seeded article', () => {
     ids.corbyn = found.data.corbyn.id;
     ids.murray = found.data.murray.id;
     ids.article = found.data.articles.edges[0].node.id;
-    const first = await gql(app, OPERATIONS.ExplorerNeighbourhood!, { id: ids.corbyn, first: 2, sides: 2 });
+    const vocabulary = await gql(app, VOCABULARY);
+    for (const t of vocabulary.data.relationTypes as { name: string; stance: string | null }[]) {
+      if (t.stance === 'SUPPORT') sides.support.push(t.name);
+      if (t.stance === 'OPPOSE') sides.oppose.push(t.name);
+    }
+    const first = await gql(app, OPERATIONS.ExplorerNeighbourhood!, { id: ids.corbyn, first: 2, ...sides });
     for (const s of SECTIONS) ids[`after_${s}`] = first.data.node[s].pageInfo.endCursor;
   });
 
@@ -55,14 +61,14 @@ describe('the explorer queries on the seeded article', () => {
 
   const variables = (name: string): Record<string, unknown> => {
     const section = name.match(/^ExplorerMore_(\w+)$/)?.[1];
-    if (section) return { id: ids.corbyn, first: pageSize(section as Section), after: ids[`after_${section}`] };
+    if (section) return { id: ids.corbyn, first: PAGE, after: ids[`after_${section}`], ...sides };
     switch (name) {
       case 'ExplorerVocabulary':
         return {};
       case 'ExplorerSuggest':
         return { text: 'Corbyn', first: 8 };
       case 'ExplorerNeighbourhood':
-        return { id: ids.corbyn, first: PAGE, sides: SIDE_PAGE };
+        return { id: ids.corbyn, first: PAGE, ...sides };
       case 'ExplorerEntityId':
         return { id: 'person:jeremy-corbyn' };
       case 'ExplorerDetails':

@@ -20,18 +20,29 @@
 export const PAGE = 25;
 
 /**
- * The lists of relationships drawn around a node, in the order they are asked for. The first
- * two list actors, each once with its grounds (every relationship of a SUPPORT or OPPOSE type
- * of the vocabulary that points at the node); the others list relationships.
+ * The lists of relationships drawn around a node, in the order they are asked for: those of a
+ * SUPPORT type pointing at it (its supporters) and from it (what it supported), the same for
+ * OPPOSE, and all its relationships. Which types take a side is data (`relationTypes`), so
+ * the types are variables, `$support` and `$oppose`, lists of type names.
  */
-export const SECTIONS = ['distinctSupporters', 'distinctOpponents', 'supported', 'opposed', 'relationships'] as const;
+export const SECTIONS = ['supporters', 'opponents', 'supported', 'opposed', 'relationships'] as const;
 export type Section = (typeof SECTIONS)[number];
-/** Sections whose items are actors (`Side`: `actor` and `grounds`) rather than relationships. */
-export const SIDES: readonly Section[] = ['distinctSupporters', 'distinctOpponents'];
-/** An actor comes with all its grounds (a list the cost limit counts five times), so fewer at once. */
-export const SIDE_PAGE = 10;
-/** How many items of a section one request asks for. */
-export const pageSize = (section: Section) => (SIDES.includes(section) ? SIDE_PAGE : PAGE);
+
+/** Each section as a field of Node (aliased where it filters `relationships`), without its closing parenthesis. */
+const FIELDS: Record<Section, string> = {
+  supporters: 'supporters: relationships(types: $support, direction: INCOMING, ',
+  opponents: 'opponents: relationships(types: $oppose, direction: INCOMING, ',
+  supported: 'supported: relationships(types: $support, direction: OUTGOING, ',
+  opposed: 'opposed: relationships(types: $oppose, direction: OUTGOING, ',
+  relationships: 'relationships(',
+};
+const TYPE_VARIABLES: Record<Section, string> = {
+  supporters: ', $support: [String!]!',
+  opponents: ', $oppose: [String!]!',
+  supported: ', $support: [String!]!',
+  opposed: ', $oppose: [String!]!',
+  relationships: '',
+};
 
 const HEAD = /* GraphQL */ `
   fragment ExplorerHead on Node {
@@ -68,7 +79,7 @@ const REL = /* GraphQL */ `
   ${HEAD}
 `;
 
-const pageOf = (section: Section) => /* GraphQL */ `
+const page = /* GraphQL */ `
     totalCount
     pageInfo {
       hasNextPage
@@ -76,16 +87,7 @@ const pageOf = (section: Section) => /* GraphQL */ `
     }
     edges {
       node {
-        ${
-          SIDES.includes(section)
-            ? `actor {
-          ...ExplorerHead
-        }
-        grounds {
-          ...ExplorerRel
-        }`
-            : '...ExplorerRel'
-        }
+        ...ExplorerRel
       }
     }
 `;
@@ -120,15 +122,15 @@ export const SUGGEST = /* GraphQL */ `
   ${HEAD}
 `;
 
-/** A node (by global id) or an entity (by key), with the first page of every section. */
+/** A node (by global id) with the first page of every section. */
 export const NEIGHBOURHOOD = /* GraphQL */ `
-  query ExplorerNeighbourhood($id: ID!, $first: Int!, $sides: Int!) {
+  query ExplorerNeighbourhood($id: ID!, $first: Int!, $support: [String!]!, $oppose: [String!]!) {
     node(id: $id) {
       ...ExplorerHead
       ... on Entity {
         kind
       }
-      ${SECTIONS.map((s) => `${s}(first: ${SIDES.includes(s) ? '$sides' : '$first'}) {${pageOf(s)}}`).join('\n      ')}
+      ${SECTIONS.map((s) => `${FIELDS[s]}first: $first) {${page}}`).join('\n      ')}
     }
   }
   ${REL}
@@ -139,10 +141,10 @@ export const MORE: Record<Section, string> = Object.fromEntries(
   SECTIONS.map((section) => [
     section,
     /* GraphQL */ `
-  query ExplorerMore_${section}($id: ID!, $first: Int!, $after: String!) {
+  query ExplorerMore_${section}($id: ID!, $first: Int!, $after: String!${TYPE_VARIABLES[section]}) {
     node(id: $id) {
       id
-      ${section}(first: $first, after: $after) {${pageOf(section)}}
+      ${FIELDS[section]}first: $first, after: $after) {${page}}
     }
   }
   ${REL}

@@ -10,21 +10,7 @@
  * For tests and the curious, `window.explorer` holds the cytoscape instance (`cy`), whether
  * the page is idle, what the current view drew, and how long the first drawing took.
  */
-import {
-  ARTICLES,
-  ENTITY_ID,
-  MORE,
-  NEIGHBOURHOOD,
-  PAGE,
-  pageSize,
-  PATH,
-  SECTIONS,
-  SIDE_PAGE,
-  SIDES,
-  TIMELINE,
-  VOCABULARY,
-  type Section,
-} from '../queries.js';
+import { ARTICLES, ENTITY_ID, MORE, NEIGHBOURHOOD, PAGE, PATH, SECTIONS, TIMELINE, VOCABULARY, type Section } from '../queries.js';
 import { request } from './api.js';
 import { byId, h } from './dom.js';
 import { createGraph, SHAPES, TONE_COLOURS, type Graph } from './drawing.js';
@@ -33,11 +19,13 @@ import {
   readType,
   shortLabel,
   typeInfo,
+  typesTaking,
   useVocabulary,
   type Edge,
   type Head,
   type Rel,
   type RelationTypeInfo,
+  type RelPage,
   type Tone,
 } from './model.js';
 import { edgePanel, nodePanel } from './panel.js';
@@ -59,8 +47,8 @@ declare global {
 }
 
 const SECTION_NAMES: Record<Section, string> = {
-  distinctSupporters: 'Supporters',
-  distinctOpponents: 'Opponents',
+  supporters: 'Support for it',
+  opponents: 'Opposition to it',
   supported: 'What it supported',
   opposed: 'What it opposed',
   relationships: 'All its relationships',
@@ -98,40 +86,34 @@ async function globalId(id: string): Promise<string | null> {
   return entity?.id ?? null;
 }
 
-/** A page of a section: relationships, or (for SIDES) actors each with its grounds. */
-interface SectionPage {
-  totalCount: number;
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  edges: { node: Rel | { actor: Head; grounds: Rel[] } }[];
-}
-type NodeAnswer = Head & { kind?: string } & Record<Section, SectionPage>;
+type NodeAnswer = Head & { kind?: string } & Record<Section, RelPage>;
 
 interface Loaded {
   head: Head & { kind?: string };
-  /** `shown`: items drawn (actors or relationships); `rels`: the relationships behind them. */
-  sections: Record<Section, { rels: Rel[]; shown: number; total: number; hasNext: boolean }>;
+  sections: Record<Section, { rels: Rel[]; total: number; hasNext: boolean }>;
 }
 
 async function neighbourhood(id: string, limit: number): Promise<Loaded | null> {
-  const { node } = await request<{ node: NodeAnswer | null }>(NEIGHBOURHOOD, { id, first: PAGE, sides: SIDE_PAGE });
+  const sides = { support: typesTaking('SUPPORT'), oppose: typesTaking('OPPOSE') };
+  const { node } = await request<{ node: NodeAnswer | null }>(NEIGHBOURHOOD, { id, first: PAGE, ...sides });
   if (!node) return null;
   const sections = {} as Loaded['sections'];
   await Promise.all(
     SECTIONS.map(async (s) => {
       let page = node[s];
-      const items = page.edges.map((e) => e.node);
-      while (items.length < limit && page.pageInfo.hasNextPage && page.pageInfo.endCursor) {
-        const more = await request<{ node: Record<Section, SectionPage> | null }>(MORE[s], {
+      const rels = page.edges.map((e) => e.node);
+      while (rels.length < limit && page.pageInfo.hasNextPage && page.pageInfo.endCursor) {
+        const more = await request<{ node: Record<Section, RelPage> | null }>(MORE[s], {
           id,
-          first: pageSize(s),
+          first: PAGE,
           after: page.pageInfo.endCursor,
+          ...sides,
         });
         if (!more.node) break;
         page = more.node[s];
-        items.push(...page.edges.map((e) => e.node));
+        rels.push(...page.edges.map((e) => e.node));
       }
-      const rels = SIDES.includes(s) ? items.flatMap((i) => (i as { grounds: Rel[] }).grounds) : (items as Rel[]);
-      sections[s] = { rels, shown: items.length, total: page.totalCount, hasNext: page.pageInfo.hasNextPage };
+      sections[s] = { rels, total: page.totalCount, hasNext: page.pageInfo.hasNextPage };
     }),
   );
   return { head: { __typename: node.__typename, id: node.id, key: node.key, label: node.label, kind: node.kind }, sections };
@@ -223,7 +205,7 @@ function caps(loaded: Loaded | null) {
     h(
       'ul',
       { class: 'counts', 'aria-label': 'How much is drawn' },
-      ...SECTIONS.map((s) => h('li', {}, `${SECTION_NAMES[s]}: ${loaded.sections[s].shown} of ${loaded.sections[s].total}`)),
+      ...SECTIONS.map((s) => h('li', {}, `${SECTION_NAMES[s]}: ${loaded.sections[s].rels.length} of ${loaded.sections[s].total}`)),
     ),
     hidden
       ? h('button', { type: 'button', id: 'show-more', onclick: () => go({ limit: state.limit + PAGE }) }, `Show ${PAGE} more of each list`)
@@ -257,9 +239,10 @@ async function drawGraphView(): Promise<void> {
   drawing.addNode(loaded.head);
   for (const s of SECTIONS) for (const rel of loaded.sections[s].rels) drawing.addRel(loaded.head, rel);
   setTitle(`${loaded.head.label}${loaded.head.kind ? ` (${loaded.head.kind})` : ''}: who supported, opposed or is tied to it`);
-  const supporters = loaded.sections.distinctSupporters.total;
-  const opponents = loaded.sections.distinctOpponents.total;
-  status(`${supporters} supporting, ${opponents} opposing; ${drawing.nodes.size} nodes and ${drawing.edges.size} lines drawn.`);
+  const actors = (s: Section) => new Set(loaded.sections[s].rels.map((r) => r.other.id)).size;
+  status(
+    `${actors('supporters')} supporting and ${actors('opponents')} opposing among those drawn; ${drawing.nodes.size} nodes and ${drawing.edges.size} lines.`,
+  );
   if (!trail.some((t) => t.id === loaded.head.id)) trail.push(loaded.head);
   if (trail.length > 12) trail.shift();
   await graph.draw(drawing, { kind: 'around', centre: loaded.head.id }, state.select);

@@ -58,6 +58,12 @@ export function useVocabulary(types: RelationTypeInfo[]): void {
 
 export const typeInfo = (type: string): RelationTypeInfo | undefined => vocabulary.get(type);
 
+/** The names of the types that take this side (SUPPORT or OPPOSE); never empty, which would mean every type. */
+export function typesTaking(stance: 'SUPPORT' | 'OPPOSE'): string[] {
+  const names = [...vocabulary.values()].filter((t) => t.stance === stance).map((t) => t.name);
+  return names.length ? names : [stance === 'SUPPORT' ? 'SUPPORTED' : 'OPPOSED'];
+}
+
 const sideOf = (type: string) => vocabulary.get(type)?.stance ?? (type === 'SUPPORTED' ? 'SUPPORT' : type === 'OPPOSED' ? 'OPPOSE' : null);
 
 export interface Edge {
