@@ -27,6 +27,7 @@ import { findSources } from './sources.js';
 import { objectAfter, stanceOf } from './stance.js';
 import { documentSpeaker, findStatements } from './statements.js';
 import { typeChooser } from './types.js';
+import { makeSubjects } from './subjects.js';
 import { findVotes } from './votes.js';
 
 export interface DraftOptions {
@@ -263,7 +264,17 @@ export function draftArticle(text: string, options: DraftOptions = {}): Draft {
     });
   });
 
-  // Plain praise or condemnation with no statement: a relation.
+  // Plain praise or condemnation with no statement: a relation, its subject found as a speaker's is.
+  const subjectOf = makeSubjects({
+    analysis,
+    sentences,
+    quotes,
+    entities: kept,
+    lastSpeaker: (before) => {
+      const st = statements.filter((x) => x.span.start < before).at(-1);
+      return st && { entity: st.speaker, recent: st.span.start, end: st.span.end };
+    },
+  });
   for (const s of sentences) {
     for (const m of s.text.matchAll(/[\p{L}]+/gu)) {
       const at = s.start + m.index!;
@@ -271,7 +282,9 @@ export function draftArticle(text: string, options: DraftOptions = {}): Draft {
       if (!stance || quotes.some((q) => at >= q.open && at <= (q.close === -1 ? q.end : q.close))) continue;
       if (/^back(?:ed|s)?$/i.test(m[0])) continue; // "backed the scheme 7-4" is a vote
       const verbEnd = at + m[0].length;
-      const subject = statementsSubject(statements, s, at) ?? subjectNear(kept, s.start, at, text);
+      const found = statements.find((st) => st.verb?.start === at);
+      const sub = found ? undefined : subjectOf(at);
+      const subject = found?.speaker ?? sub?.entity;
       const object = objectAfter(text, verbEnd, kept, s.end);
       const from = subject && idOf.get(subject);
       const to = object && ('entity' in object.target ? idOf.get(object.target.entity) : decision);
@@ -291,7 +304,7 @@ export function draftArticle(text: string, options: DraftOptions = {}): Draft {
         type,
         from,
         to,
-        evidence: ev([{ start: subjectStart(kept, subject!, s.start, at) ?? at, end: object!.span.end }]),
+        evidence: ev([{ start: sub && sub.span.end > sub.span.start ? sub.span.start : at, end: object!.span.end }]),
       });
       stated.add(`${from}|${to}`);
     }
@@ -335,41 +348,6 @@ function dedupe(spans: Span[]): Span[] {
     seen.add(k);
     return true;
   });
-}
-
-function statementsSubject(
-  statements: { speaker: DraftEntity; verb?: { start: number } }[],
-  s: { start: number; end: number },
-  at: number,
-) {
-  return statements.find((st) => st.verb && st.verb.start === at)?.speaker;
-}
-
-/** The entity named nearest before a verb in its sentence, skipping asides between commas. */
-function subjectNear(entities: DraftEntity[], from: number, at: number, text: string): DraftEntity | undefined {
-  const clause = text.slice(from, at).replace(/,\s+(?:who|whose|which)[^,]*,/g, (m) => ' '.repeat(m.length));
-  const candidates = entities
-    .filter((e) => e.kind !== 'Place')
-    .flatMap((e) => e.mentions.filter((m) => m.start >= from && m.end <= at && clause[m.start - from] !== ' ').map((m) => ({ e, m })))
-    .filter(
-      (x) =>
-        !entities.some(
-          (o) =>
-            o !== x.e && o.mentions.some((om) => om.start <= x.m.start && om.end >= x.m.end && om.end - om.start > x.m.end - x.m.start),
-        ),
-    )
-    .sort((a, b) => b.m.end - a.m.end);
-  const c = candidates[0];
-  if (!c) return undefined;
-  const gap = clause
-    .slice(c.m.end - from)
-    .trim()
-    .split(/\s+/)
-    .filter(Boolean);
-  return gap.length <= 2 ? c.e : undefined;
-}
-function subjectStart(entities: DraftEntity[], e: DraftEntity, from: number, at: number) {
-  return e.mentions.filter((m) => m.start >= from && m.end <= at).at(-1)?.start;
 }
 
 function coveredSentences(text: string, sentences: { index: number; start: number; end: number }[], graph: GraphFile): Set<number> {

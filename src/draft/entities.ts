@@ -15,7 +15,7 @@
  *     classifies is left out and listed for the curator.
  * Each entity says how it was found (`how`) and how sure the drafter is (`sure`).
  */
-import type { EntityKind } from '../seed/format.js';
+import type { EntityKind } from '../core/ids.js';
 import type { Gazetteer, KnownEntity } from './gazetteer.js';
 import {
   honorifics,

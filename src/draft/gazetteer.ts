@@ -9,7 +9,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import type { EntityKind } from '../seed/format.js';
+import type { EntityKind } from '../core/ids.js';
 
 export interface KnownEntity {
   id: string;

@@ -16,7 +16,7 @@ import { validateSeed } from '../seed/validate.js';
 import { draftArticle } from './draft.js';
 import { loadGazetteer } from './gazetteer.js';
 import { readArticle } from './input.js';
-import { add, empty, measures, normQuote, precision, recall, scoreDraft, alignEntities, voteKey, type Scores } from './score.js';
+import { add, empty, normQuote, precision, recall, scoreDraft, alignEntities, voteKey, type Scores } from './score.js';
 import { draftToYaml } from './write.js';
 
 // Static imports above are loaded by now: the time to start, models included.
