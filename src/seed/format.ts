@@ -11,32 +11,16 @@
  * - entity: a Person, Organisation, Place, Group (a collective with no name of its own) or
  *   AnonymousSource (an unnamed source with the side the article gives it).
  * - fact: a Role, Event, Motion, Vote, Statement or Relation; every fact has evidence.
+ * - vocabulary word: a relation type, organisation, place or event type, or unit; checked
+ *   against seeds/vocabulary.yaml by the validator, so this format names none of them.
  */
 import { z } from 'zod';
-
-const slug = '[a-z0-9][a-z0-9-]*';
-export const entityKinds = ['Person', 'Organisation', 'Place', 'Group', 'AnonymousSource'] as const;
-export type EntityKind = (typeof entityKinds)[number];
+import { idPrefix, slugPattern } from '../core/ids.js';
 
 const idWith = (prefixes: readonly string[], what: string) =>
-  z.string().regex(new RegExp(`^(${prefixes.join('|')}):${slug}$`), {
+  z.string().regex(new RegExp(`^(${prefixes.join('|')}):${slugPattern}$`), {
     error: `must be ${what} id such as "${prefixes[0]}:some-name" (lowercase, digits and dashes)`,
   });
-
-export const idPrefix = {
-  Person: 'person',
-  Organisation: 'org',
-  Place: 'place',
-  Group: 'group',
-  AnonymousSource: 'source',
-  Role: 'role',
-  Event: 'event',
-  Motion: 'motion',
-  Vote: 'vote',
-  Statement: 'statement',
-  Relation: 'rel',
-  Article: 'article',
-} as const;
 
 const entityId = idWith([idPrefix.Person, idPrefix.Organisation, idPrefix.Place, idPrefix.Group, idPrefix.AnonymousSource], 'an entity');
 const anyId = idWith(Object.values(idPrefix), 'a known');
