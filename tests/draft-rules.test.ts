@@ -126,6 +126,17 @@ describe('entities', () => {
     expect(byName('Eastgate gasworks')?.kind).toBe('Place');
     expect(byName('Eastgate Voice')?.mentions).toHaveLength(1);
   });
+  it('take a list of names before "counties" or "villages" for places', () => {
+    const { byName } = entitiesOf('Residents of Pike, Ross and Scioto counties sued.');
+    expect(['Pike', 'Ross', 'Scioto'].map((n) => byName(n)?.kind)).toEqual(['Place', 'Place', 'Place']);
+  });
+  it('make "the planning committee of X" a body that is part of X', () => {
+    const { byName } = entitiesOf('The planning committee of Dell City Council met.');
+    expect(byName('planning committee of Dell City Council')).toMatchObject({
+      kind: 'Organisation',
+      partOf: { name: 'Dell City Council' },
+    });
+  });
   it('take "Port …" for a place, and a name used as a modifier for no person', () => {
     const { byName } = entitiesOf('Jobs go at the Port Avel terminal. Staff said the Delmar Quay yard would stay.');
     expect(byName('Port Avel')?.kind).toBe('Place');

@@ -117,9 +117,15 @@ export function draftArticle(text: string, options: DraftOptions = {}): Draft {
     const aliases = [...new Set([...(e.known?.aliases ?? []), ...e.aliases])].filter((a) => a !== e.name && a.length >= 1);
     const base = { id: idOf.get(e)!, name: e.name, aliases, evidence: ev(e.mentions) };
     const path = `entities.${graph.entities.length}`;
-    if (e.kind === 'Organisation')
-      graph.entities.push({ kind: 'Organisation', ...base, type: types.orgType(e.known?.type ?? e.type) as never });
-    else if (e.kind === 'Place') graph.entities.push({ kind: 'Place', ...base, type: types.placeType(e.known?.type ?? e.type) as never });
+    if (e.kind === 'Organisation') {
+      const partOf = e.partOf && idOf.get(e.partOf);
+      graph.entities.push({
+        kind: 'Organisation',
+        ...base,
+        type: types.orgType(e.known?.type ?? e.type) as never,
+        ...(partOf ? { partOf } : {}),
+      });
+    } else if (e.kind === 'Place') graph.entities.push({ kind: 'Place', ...base, type: types.placeType(e.known?.type ?? e.type) as never });
     else if (e.kind === 'AnonymousSource') {
       const aff = e.affiliation && idOf.get(e.affiliation);
       graph.entities.push({ kind: 'AnonymousSource', ...base, ...(e.side ? { side: e.side } : {}), ...(aff ? { affiliation: aff } : {}) });

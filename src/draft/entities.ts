@@ -48,6 +48,8 @@ export interface DraftEntity {
   known?: KnownEntity;
   side?: string;
   affiliation?: DraftEntity;
+  /** The organisation this one is part of ("the planning committee of X"). */
+  partOf?: DraftEntity;
   description?: string;
 }
 export interface EntityResult {
@@ -129,10 +131,46 @@ export function findEntities(a: Analysis, chunks: NameChunk[], gazetteer: Gazett
     const guess = classify(a, c, leftover);
     if (guess) mention(add(guess.kind, c.text.replace(/[’']s?$/, ''), guess.how, guess.sure, guess.type), c);
   };
+  // A list of names before a plural place noun: "Pike, Ross and Scioto counties".
+  const listed = new RegExp(
+    String.raw`((?:\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*)*,\s+)+\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*)*\s+and\s+\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*)*)\s+(counties|states|provinces|regions|towns|villages|cities|districts|boroughs|wards|islands)\b`,
+    'gu',
+  );
+  for (const m of text.matchAll(listed)) {
+    const type = {
+      counties: 'county',
+      states: 'region',
+      provinces: 'region',
+      regions: 'region',
+      towns: 'town',
+      villages: 'town',
+      cities: 'city',
+      districts: 'district',
+      boroughs: 'district',
+      wards: 'ward',
+      islands: 'other',
+    }[m[2]!];
+    for (const c of chunks)
+      if (!assigned.has(c) && c.start >= m.index! && c.end <= m.index! + m[1]!.length)
+        mention(add('Place', c.text, `one of a list of ${m[2]}`, 'medium', type), c);
+  }
   for (const c of chunks) if (!assigned.has(c) && c.words.length > 1) classifyInto(c, false);
   for (const c of chunks) if (!assigned.has(c) && c.words.length === 1) classifyInto(c, false);
   // 3. What is left: short forms of entities found later, then a last guess.
   for (const c of chunks) if (!assigned.has(c)) classifyInto(c, true);
+  // "the planning committee of Bramford City Council": a body of an organisation found.
+  for (const m of text.matchAll(
+    /\b[Tt]he\s+((?:\p{Ll}+\s+){0,2}(committee|board|panel|cabinet|executive|subcommittee|tribunal))\s+of\s+(?:the\s+)?/gu,
+  )) {
+    const at = m.index! + m[0].length;
+    const parent = entities.find((e) => e.kind === 'Organisation' && e.mentions.some((x) => x.start === at));
+    if (!parent) continue;
+    const parentEnd = parent.mentions.find((x) => x.start === at)!.end;
+    const start = m.index! + m[0].indexOf(m[1]!);
+    const body = add('Organisation', text.slice(start, parentEnd), `"the ${m[2]} of" an organisation found`, 'medium', 'committee');
+    body.partOf = parent;
+    body.mentions.push({ start, end: parentEnd });
+  }
   const unplaced = [...new Set(chunks.filter((c) => !assigned.has(c) && !c.linkOnly).map((c) => c.text))];
   for (const e of entities) e.mentions.sort((x, y) => x.start - y.start);
   return { entities, byMention, unplaced };
