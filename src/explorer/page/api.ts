@@ -4,8 +4,10 @@
  * `data` or throws an ApiError carrying the first error's message and code.
  *
  * Answers are kept (up to 200, the oldest dropped first), so going back, or showing a view
- * again, asks nothing twice; the graph only changes when `npm run seed` runs. A timeout or an
- * unavailable database is tried once more, a second later; other errors are not.
+ * again, asks nothing twice; the graph only changes when `npm run seed` runs. While the server
+ * answers DATABASE_UNAVAILABLE (it is planning its queries after start-up, or Neo4j is away) a
+ * request is tried again every few seconds for up to 90 s; a timeout is tried once more; other
+ * errors are not.
  */
 export class ApiError extends Error {
   override name = 'ApiError';
@@ -41,20 +43,34 @@ async function send<T>(query: string, variables: Record<string, unknown>): Promi
 
 /** Codes that say "try again later" rather than "this question is wrong". */
 const PASSING = new Set(['DATABASE_TIMEOUT', 'REQUEST_TIMEOUT', 'DATABASE_UNAVAILABLE']);
+/** How long to keep trying while the server says it is not ready (it plans its queries at start-up). */
+const PATIENCE_MS = 90_000;
 
-/** One more try, a second later, when the server was only busy. */
-const sendTwice = <T>(query: string, variables: Record<string, unknown>) =>
-  send<T>(query, variables).catch(async (error: unknown) => {
-    if (!(error instanceof ApiError && error.code && PASSING.has(error.code))) throw error;
-    await new Promise((r) => setTimeout(r, 1000));
-    return send<T>(query, variables);
-  });
+/** Told each time a request waits to try again. */
+export const waiting = new EventTarget();
+
+/** Tries again, a second or two apart, while the server is busy or not ready; other errors at once. */
+async function sendPatiently<T>(query: string, variables: Record<string, unknown>): Promise<T> {
+  const started = Date.now();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await send<T>(query, variables);
+    } catch (error) {
+      const passing = error instanceof ApiError && error.code !== null && PASSING.has(error.code);
+      // A timeout is tried once more only: asking a slow question again and again adds load.
+      const again = passing && (error.code === 'DATABASE_UNAVAILABLE' ? Date.now() - started < PATIENCE_MS : attempt < 2);
+      if (!again) throw error;
+      waiting.dispatchEvent(new Event('waiting'));
+      await new Promise((r) => setTimeout(r, Math.min(1000 * attempt, 3000)));
+    }
+  }
+}
 
 export function request<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
   const key = JSON.stringify([query, variables]);
   let answer = kept.get(key) as Promise<T> | undefined;
   if (!answer) {
-    answer = sendTwice<T>(query, variables);
+    answer = sendPatiently<T>(query, variables);
     kept.set(key, answer);
     answer.catch(() => kept.delete(key));
     if (kept.size > KEEP) kept.delete(kept.keys().next().value!);

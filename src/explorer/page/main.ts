@@ -11,7 +11,7 @@
  * the page is idle, what the current view drew, and how long the first drawing took.
  */
 import { ARTICLES, ENTITY_ID, MORE, NEIGHBOURHOOD, PAGE, PATH, SECTIONS, TIMELINE, VOCABULARY, type Section } from '../queries.js';
-import { request } from './api.js';
+import { request, waiting } from './api.js';
 import { byId, h } from './dom.js';
 import { createGraph, SHAPES, TONE_COLOURS, type Graph } from './drawing.js';
 import {
@@ -507,6 +507,7 @@ function start() {
     background: () => state.select && go({ select: null }),
   });
   window.explorer.cy = graph.cy;
+  waiting.addEventListener('waiting', () => status('The server is getting ready (or its database is busy); trying again…'));
   // Lines are coloured and worded by the vocabulary; without it they still draw, worded by type.
   const vocabulary = request<{ relationTypes: RelationTypeInfo[] }>(VOCABULARY)
     .then((v) => useVocabulary(v.relationTypes))
