@@ -176,12 +176,15 @@ export class GraphDb {
   /**
    * One health ping at a time (a frozen Neo4j must not collect a hung ping a second); updates
    * `health`. Refused connections count at once; a ping that only runs out of time counts
-   * when the one before it did too, so one slow answer under load is not an outage.
+   * when the one before it did too, so one slow answer under load is not an outage. A ping
+   * whose timer itself fired late proves nothing about Neo4j (this process was busy, with a
+   * large answer say) and changes nothing.
    */
   private check(): Promise<boolean> {
     if (this.closed) return Promise.resolve(false);
     this.pinging ??= this.answers().then((answer) => {
       this.pinging = null;
+      if (answer === 'unsure') return this.health === 'up';
       const slow = answer === 'slow';
       // While Neo4j plans the queries again it is busy: only a refusal counts then.
       if (answer === 'failed' || (slow && this.slowPings > 0 && this.health === 'up')) {
@@ -197,10 +200,17 @@ export class GraphDb {
     return this.pinging;
   }
 
-  /** `RETURN 1`: answered, failed, or no answer within `pingTimeoutMs` (the query, if hung, ends when Neo4j answers or the driver closes). */
-  private answers(): Promise<'ok' | 'failed' | 'slow'> {
+  /**
+   * `RETURN 1`: answered, failed, no answer within `pingTimeoutMs` (`slow`), or the timer
+   * ran more than half a second late (`unsure`). A hung query ends when Neo4j answers or the
+   * driver closes.
+   */
+  private answers(): Promise<'ok' | 'failed' | 'slow' | 'unsure'> {
     let timer: NodeJS.Timeout | undefined;
-    const timedOut = new Promise<'slow'>((done) => (timer = setTimeout(() => done('slow'), this.pingTimeout)));
+    const sent = Date.now();
+    const timedOut = new Promise<'slow' | 'unsure'>(
+      (done) => (timer = setTimeout(() => done(Date.now() - sent > this.pingTimeout + 500 ? 'unsure' : 'slow'), this.pingTimeout)),
+    );
     const query = this.driver
       .executeQuery(
         'RETURN 1',
