@@ -79,7 +79,8 @@ describe('the deadline of a whole request', () => {
     const { ms, body } = await post(app, hostile());
     expect(body.errors?.[0]?.extensions?.code).toBe('REQUEST_TIMEOUT');
     expect(body.data ?? null).toBeNull();
-    expect(ms).toBeLessThan(2000);
+    // Unbounded, it runs 7 to 12 s on this 2-core machine, busy or not.
+    expect(ms).toBeLessThan(5000);
   });
 });
 
@@ -121,15 +122,18 @@ describe('over HTTP', () => {
     });
   }
 
-  it('stops the work of a request whose client has gone, so the next request is not kept waiting', async () => {
-    const gone = send(heavy(), { abortAfterMs: 1500 }).catch((e: Error) => e.message);
-    await new Promise((r) => setTimeout(r, 1800));
-    const next = await send({ query: '{ entity(id: "person:jeremy-corbyn") { name } }' });
+  it('stops the work of a request whose client has gone', async () => {
+    const gone = send(heavy(), { abortAfterMs: 4000 }).catch((e: Error) => e.message);
     expect(await gone).toBe('client gone');
-    expect(JSON.parse(next.text)).toEqual({ data: { entity: { name: 'Jeremy Corbyn' } } });
-    // Before: the abandoned request went on resolving and serialising (7 s here) and this one waited behind it.
-    expect(next.ms).toBeLessThan(1500);
+    // CPU time of this process (the server runs in it), not wall time: the machine may be busy.
+    const before = process.cpuUsage();
+    await new Promise((r) => setTimeout(r, 3000));
+    const { user, system } = process.cpuUsage(before);
+    // Before: the abandoned request went on resolving and serialising 220 MB (5 s of CPU here).
+    expect((user + system) / 1000).toBeLessThan(600);
     await expect.poll(() => server.inFlight(), { timeout: 2000 }).toBe(0);
+    const next = await send({ query: '{ entity(id: "person:jeremy-corbyn") { name } }' });
+    expect(JSON.parse(next.text)).toEqual({ data: { entity: { name: 'Jeremy Corbyn' } } });
   });
 
   it('closes a connection whose headers do not arrive within the headers timeout', async () => {
@@ -143,5 +147,53 @@ describe('over HTTP', () => {
     });
     // Node's default is 60 s, checked every 30 s (83 s measured).
     expect(closedAfter).toBeLessThan(3000);
+  });
+
+  it('closes a connection whose body does not arrive within the request timeout', async () => {
+    const hurried = await listen(createApp({ db, requestTimeoutMs: 1000 }), { port: 0, host: '127.0.0.1', requestTimeoutMs: 1000 });
+    try {
+      const socket = connect((hurried.server.address() as { port: number }).port, '127.0.0.1');
+      const started = Date.now();
+      socket.write('POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"query":');
+      const trickle = setInterval(() => socket.writable && socket.write(' '), 200);
+      const closedAfter = await new Promise<number>((done) => {
+        socket.on('data', () => {});
+        socket.on('error', () => {});
+        socket.on('close', () => done(Date.now() - started));
+      });
+      clearInterval(trickle);
+      // Node's default is 300 s (323 s measured).
+      expect(closedAfter).toBeLessThan(4000);
+    } finally {
+      await hurried.close(500);
+    }
+  });
+
+  it('drops an answer its client does not read by the deadline, connection and all', async () => {
+    const app = createApp({ db, limits: open, maxResponseBytes: 1e12, requestTimeoutMs: 3000 });
+    const hurried = await listen(app, { port: 0, host: '127.0.0.1', requestTimeoutMs: 3000 });
+    try {
+      // About 20 MB of answer, more than the socket buffers hold, to a client that never reads
+      // (900 ids keep the request under the 64 KiB body limit).
+      const ids = Array.from({ length: 900 }, () => articleId);
+      const texts = ['a', 'b', 'c', 'd'].map((alias) => `${alias}: nodes(ids: $ids) { ... on Article { text } }`).join(' ');
+      const payload = JSON.stringify({ query: `query ($ids: [ID!]!) { ${texts} }`, variables: { ids } });
+      const socket = connect((hurried.server.address() as { port: number }).port, '127.0.0.1');
+      socket.on('error', () => {});
+      socket.pause();
+      const started = Date.now();
+      socket.write(
+        `POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(payload)}\r\n\r\n${payload}`,
+      );
+      await expect.poll(() => hurried.inFlight(), { timeout: 5000, interval: 20 }).toBe(1);
+      // Before: the answer waited in memory for as long as the client kept the connection open.
+      await expect.poll(() => hurried.inFlight(), { timeout: 10_000, interval: 100 }).toBe(0);
+      // Held until the deadline and its second of grace, then cut.
+      expect(Date.now() - started).toBeGreaterThan(3000);
+      expect(Date.now() - started).toBeLessThan(7000);
+      socket.destroy();
+    } finally {
+      await hurried.close(500);
+    }
   });
 });
