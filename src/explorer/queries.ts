@@ -8,8 +8,8 @@
  * Written to outlive small schema changes: relationship types (`type`) and stances are read
  * as plain strings and never named in the documents (no enum literals, no variables of enum
  * type); how a type reads and which side it takes come from the vocabulary (`relationTypes`),
- * so a new type changes what the page shows, not its code. Each page of relationships is asked for with `first` at most `PAGE`,
- * which keeps every operation well under the API's query cost limit.
+ * so a new type changes what the page shows, not its code. Each page of relationships is asked
+ * for with `first` at most `PAGE`, which keeps every operation under the API's cost limit.
  *
  * Terms: a *section* is one of the node's relationship lists drawn around it (supporters,
  * opponents, supported, opposed, and all relationships); *head* is what identifies a node

@@ -13,10 +13,10 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = 
     if (typeof value === 'function') el.addEventListener(name.slice(2), value);
     else el.setAttribute(name, value === true ? '' : String(value));
   }
-  el.append(...children.filter((c): c is Node | string | number => c !== null && c !== undefined && c !== false).map(String2));
+  el.append(...children.filter((c): c is Node | string | number => c !== null && c !== undefined && c !== false).map(asChild));
   return el;
 }
 
-const String2 = (c: Node | string | number) => (typeof c === 'number' ? String(c) : c);
+const asChild = (c: Node | string | number) => (typeof c === 'number' ? String(c) : c);
 
 export const byId = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;

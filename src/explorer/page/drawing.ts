@@ -5,8 +5,9 @@
  * say the kind of node; the node in focus is larger and outlined.
  *
  * Contract: `draw(drawing, layout)` replaces what is drawn and resolves when it is laid out;
- * taps call the handlers given to `createGraph`. Layouts are cheap (concentric, or positions
- * given), so a large neighbourhood never freezes the tab.
+ * taps call the handlers given to `createGraph`. Positions are computed, never simulated
+ * (`sides` around a centre, or given by the view), so a large neighbourhood never freezes the
+ * tab. Edge labels show for small drawings and for the selected edge only.
  */
 import type { Core, ElementDefinition, LayoutOptions, Position } from 'cytoscape';
 import { shortLabel, readType, type Drawing } from './model.js';
