@@ -77,6 +77,14 @@ describe('name chunks', () => {
     expect(entities.map((e) => e.name)).toContain('Ana Ruiz');
     expect(entities.map((e) => e.name)).not.toContain('Officers');
   });
+  it('keep title words that open a name ("Health Access Now") and a capitalised "The" inside a sentence', () => {
+    const { byName } = entitiesOf(
+      'Critics, including the charity Health Access Now, agreed. It was published in The Lancet. Health Secretary Ann Lee spoke.',
+    );
+    expect(byName('Health Access Now')?.kind).toBe('Organisation');
+    expect(byName('The Lancet')?.kind).toBe('Organisation');
+    expect(byName('Ann Lee')?.kind).toBe('Person');
+  });
   it('do not take the first word of a quotation for a name', () => {
     const { entities } = entitiesOf('Lena Park said: “Darkness falls early here.”');
     expect(entities.map((e) => e.name)).toEqual(['Lena Park']);

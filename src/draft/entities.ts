@@ -158,10 +158,9 @@ export function findEntities(a: Analysis, chunks: NameChunk[], gazetteer: Gazett
   for (const c of chunks) if (!assigned.has(c) && c.words.length === 1) classifyInto(c, false);
   // 3. What is left: short forms of entities found later, then a last guess.
   for (const c of chunks) if (!assigned.has(c)) classifyInto(c, true);
-  // "the planning committee of Bramford City Council": a body of an organisation found.
-  for (const m of text.matchAll(
-    /\b[Tt]he\s+((?:\p{Ll}+\s+){0,2}(committee|board|panel|cabinet|executive|subcommittee|tribunal))\s+of\s+(?:the\s+)?/gu,
-  )) {
+  // "the planning committee of Bramford City Council": a body of an organisation found. ("The
+  // board of X" is X's own governing board, which articles treat as X acting: left to X.)
+  for (const m of text.matchAll(/\b[Tt]he\s+((?:\p{Ll}+\s+){0,2}(committee|panel|cabinet|subcommittee|tribunal))\s+of\s+(?:the\s+)?/gu)) {
     const at = m.index! + m[0].length;
     const parent = entities.find((e) => e.kind === 'Organisation' && e.mentions.some((x) => x.start === at));
     if (!parent) continue;
@@ -231,6 +230,13 @@ function classify(a: Analysis, c: NameChunk, leftover = false): Guess | undefine
   if (c.words.length > 1 && placePrefixes.has(words[0]!))
     return { kind: 'Place', type: 'other', how: `place word "${c.words[0]}" at the start of the name`, sure: 'medium' };
   if (acronym) return { kind: 'Organisation', type: 'other', how: 'an acronym', sure: 'medium' };
+  if (c.keptThe)
+    return {
+      kind: 'Organisation',
+      type: 'outlet',
+      how: 'a name with a capitalised "The" (a title: a paper, journal, show …)',
+      sure: 'low',
+    };
   if (before && orgNouns.has(before)) return { kind: 'Organisation', type: 'company', how: `name after "${before}"`, sure: 'medium' };
   if (/^,\s+(?:\d{1,3},|who\b)/.test(afterText)) return { kind: 'Person', how: 'name followed by an age or "who"', sure: 'medium' };
   if (/^,\s+which\b/.test(afterText)) return { kind: 'Organisation', type: 'other', how: 'name followed by "which"', sure: 'low' };

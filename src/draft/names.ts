@@ -29,6 +29,8 @@ export interface NameChunk {
   context?: string;
   /** The token after the chunk. */
   after?: string;
+  /** The name starts with a capitalised "The" inside a sentence ("The Lancet"). */
+  keptThe?: boolean;
   /** The capitalised piece of a hyphenated word: it may name an entity found elsewhere, never a new one. */
   linkOnly?: boolean;
 }
@@ -117,12 +119,17 @@ export function nameChunks(a: Analysis, sentenceStarts: Set<number>): NameChunk[
     let first = i;
     let honorific: string | undefined;
     const titleWords: string[] = [];
+    let keptThe = false;
     // Strip "The", honorifics and capitalised title words off the front.
     while (first <= j) {
       const w = tokens[first]!.text;
       if (honorifics.has(w) && first < j) {
         honorific = w.replace(/\.$/, '');
         first++;
+      } else if (first < j && w === 'The' && first === i && !atSentenceStart(tokens[first]!)) {
+        // A capitalised "The" inside a sentence is part of the name ("in The Lancet").
+        keptThe = true;
+        break;
       } else if (first < j && notNames.has(w)) first++;
       else if (
         first < j &&
@@ -133,6 +140,12 @@ export function nameChunks(a: Analysis, sentenceStarts: Set<number>): NameChunk[
         titleWords.push(w);
         first++;
       } else break;
+    }
+    // Title words count only when they end with a title noun ("Health Secretary Ann Lee"), not
+    // when they open a name ("Health Access Now").
+    if (titleWords.length && !isTitle(titleWords.at(-1)!) && !agentNoun.test(titleWords.at(-1)!)) {
+      first -= titleWords.length;
+      titleWords.length = 0;
     }
     // A title at the end is not part of the name ("Labour MP" names Labour).
     let last = j;
@@ -169,6 +182,7 @@ export function nameChunks(a: Analysis, sentenceStarts: Set<number>): NameChunk[
         context: text.slice(Math.max(0, tokens[i]!.start - 30), tokens[i]!.start),
         after: tokens[j + 1]?.text,
         linkOnly: unsure || undefined,
+        ...(keptThe ? { keptThe } : {}),
       });
     }
     i = j + 1;
