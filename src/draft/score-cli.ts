@@ -172,9 +172,10 @@ p("  other writers; the published anchors (BBC R&D's Citron, F1 0.82 on quote so
 p('  84% exactly right) were measured on real news at scale.');
 p();
 p('**Tuned** articles are those the rules were adjusted on. **Held-out** articles');
-p('(`tests/fixtures/drafting/heldout-*`) were never drafted before the rules were frozen (commit aab27bd): two were');
-p('written and curated before any drafting rule existed, the third (US wire style) after the freeze. Their first run is');
-p('recorded below; fixes it prompted came after, so the held-out table shows them as they are now, no longer untouched.');
+p('(`tests/fixtures/drafting/heldout-*`) were never drafted before the rules were frozen: the crime and planning ones');
+p('were written and curated before any drafting rule existed and first drafted at commit aab27bd, with the US wire one,');
+p('written after that freeze; the feature one was written after a second freeze (132779f). Each first run is recorded');
+p('below; fixes they prompted came after, so the held-out table shows these articles as they are now, no longer untouched.');
 p();
 for (const r of results) {
   p(`## ${r.name === 'tuned' ? 'Tuned articles' : 'Held-out articles, now (after the fixes their first run prompted)'}`);
