@@ -16,3 +16,7 @@ DROP INDEX entity_names IF EXISTS;
 CREATE FULLTEXT INDEX entity_text IF NOT EXISTS FOR (e:Entity) ON EACH [e.name, e.aliasText, e.description];
 CREATE FULLTEXT INDEX statement_text IF NOT EXISTS FOR (s:Statement) ON EACH [s.text];
 CREATE FULLTEXT INDEX fact_text IF NOT EXISTS FOR (f:Event|Motion) ON EACH [f.name, f.title, f.description, f.seeks, f.type];
+
+// Revisions of articles (cypher/write/revision.cypher): not graph nodes, found by article.
+CREATE CONSTRAINT revision_id IF NOT EXISTS FOR (r:Revision) REQUIRE r.id IS UNIQUE;
+CREATE INDEX revision_article IF NOT EXISTS FOR (r:Revision) ON (r.articleId);

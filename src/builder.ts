@@ -15,8 +15,11 @@
 import SchemaBuilder from '@pothos/core';
 import ComplexityPlugin from '@pothos/plugin-complexity';
 import RelayPlugin, { decodeGlobalID } from '@pothos/plugin-relay';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { getNamedType, getNullableType, isListType } from 'graphql';
+import type { WriteScope } from './core/credentials.js';
 import { typeOfKey } from './core/ids.js';
+import { apiError } from './errors.js';
 import type { Context } from './graph/context.js';
 
 /** What a whole article's text costs: about what 100 small fields weigh (articles run to tens of KiB). */
@@ -48,9 +51,26 @@ export const builder = new SchemaBuilder<{
   DefaultNodeNullability: false;
   Connection: { totalCount: number };
   Scalars: { ID: { Input: string; Output: string } };
+  AuthScopes: Record<WriteScope, boolean>;
 }>({
-  plugins: [ComplexityPlugin, RelayPlugin],
+  // Scope checks first, as the plugin asks: a field's scopes are checked before its resolver
+  // (and so before any database work) runs.
+  plugins: [ScopeAuthPlugin, ComplexityPlugin, RelayPlugin],
   defaultFieldNullability: false,
+  scopeAuth: {
+    // Scopes are read from the request's credential (src/graph/context.ts), never from the database.
+    authScopes: (ctx) => ({
+      draft: ctx.credential?.scopes.includes('draft') ?? false,
+      write: ctx.credential?.scopes.includes('write') ?? false,
+      retract: ctx.credential?.scopes.includes('retract') ?? false,
+    }),
+    unauthorizedError: (_parent, ctx, _info, result) =>
+      ctx.credential
+        ? apiError('FORBIDDEN', `The credential "${ctx.credential.name}" lacks the scope this needs. ${result.message}`, {
+            http: { status: 403 },
+          })
+        : apiError('UNAUTHENTICATED', 'Writes need a credential: send `Authorization: Bearer <API key>`.', { http: { status: 401 } }),
+  },
   complexity: {
     fieldComplexity: (args, _ctx, field) => {
       const parent = (field.extensions as { pothosConfig?: { parentType?: string } } | undefined)?.pothosConfig?.parentType;

@@ -5,6 +5,7 @@
  * names every bad variable and what it expects. With NEO4J_URI unset the server starts its
  * own local Neo4j (see src/db/local-neo4j.ts); with it set, that server is used instead.
  */
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 
 const port = z.coerce
@@ -61,6 +62,14 @@ const envSchema = z.object({
     .min(100, 'must be at least 100')
     .default(5_000),
   PERSISTED_OPERATIONS: z.string().min(1).optional(),
+  API_KEYS_FILE: z.string().min(1).optional(),
+  API_KEYS: z.string().min(1).optional(),
+  WRITES_PER_MINUTE: z.coerce
+    .number({ error: 'must be a whole number' })
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .max(100_000, 'must be at most 100000')
+    .default(30),
 });
 
 export interface Config {
@@ -88,6 +97,13 @@ export interface Config {
   txTimeoutMs: number;
   /** A JSON file of persisted operations ({ "<id>": "query …" }); when set, only those run. */
   persistedOperations: string | null;
+  /**
+   * Credentials that may write, as text to parse (src/core/credentials.ts): API_KEYS_FILE's
+   * contents, else API_KEYS itself; null when neither is set (then the API offers no mutations).
+   */
+  apiKeys: { text: string; source: string } | null;
+  /** Writes a minute each credential may make. */
+  writesPerMinute: number;
 }
 
 export class ConfigError extends Error {
@@ -119,5 +135,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxResponseBytes: e.MAX_RESPONSE_BYTES,
     txTimeoutMs: e.NEO4J_TX_TIMEOUT_MS,
     persistedOperations: e.PERSISTED_OPERATIONS ?? null,
+    apiKeys: e.API_KEYS_FILE
+      ? { text: readKeysFile(e.API_KEYS_FILE), source: `API_KEYS_FILE=${e.API_KEYS_FILE}` }
+      : e.API_KEYS
+        ? { text: e.API_KEYS, source: 'API_KEYS' }
+        : null,
+    writesPerMinute: e.WRITES_PER_MINUTE,
   };
+}
+
+function readKeysFile(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new ConfigError(
+      `Invalid configuration:\n  API_KEYS_FILE=${JSON.stringify(path)}: cannot read it (${(error as NodeJS.ErrnoException).code ?? error})`,
+    );
+  }
 }

@@ -27,7 +27,15 @@ export type ErrorCode =
   /** The request ran past its deadline. */
   | 'REQUEST_TIMEOUT'
   /** The answer grew past the cap on response bytes (HTTP 400); `extensions.max` says it. */
-  | 'RESPONSE_TOO_LARGE';
+  | 'RESPONSE_TOO_LARGE'
+  /** A write without a valid credential (HTTP 401). */
+  | 'UNAUTHENTICATED'
+  /** A write whose credential lacks the scope it needs (HTTP 403); `extensions.scope` names it. */
+  | 'FORBIDDEN'
+  /** A write that contradicts the graph: a stale `baseRevision`, an article that exists, ids another article owns (HTTP 409). */
+  | 'CONFLICT'
+  /** Too many writes from one credential (HTTP 429); `extensions.retryAfterSeconds` says when to try again. */
+  | 'RATE_LIMITED';
 
 const codes = new Set<string>([
   'BAD_USER_INPUT',
@@ -37,6 +45,10 @@ const codes = new Set<string>([
   'DATABASE_TIMEOUT',
   'REQUEST_TIMEOUT',
   'RESPONSE_TOO_LARGE',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'CONFLICT',
+  'RATE_LIMITED',
 ]);
 
 export function apiError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {

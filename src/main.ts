@@ -6,6 +6,7 @@
  * stops the local Neo4j.
  */
 import { ConfigError, loadConfig } from './config.js';
+import { credentialsFor, CredentialsError, parseCredentials } from './core/credentials.js';
 import { vocabulary } from './core/vocabulary.js';
 import { connect } from './db/connect.js';
 import { articleCount } from './graph/reads.js';
@@ -20,11 +21,21 @@ process.setSourceMapsEnabled(false);
 
 const log = (line: string) => console.log(line);
 
+/** How long a write's answer may take (it is one transaction, never stopped half-way). */
+const WRITE_TIMEOUT_MS = 60_000;
+
 async function main() {
   const config = loadConfig();
   // The vocabulary is checked before anything starts: a bad edit stops here, with file:line.
   const vocab = vocabulary();
   log(`Vocabulary: ${vocab.relationTypes.size} relation types, ${vocab.eventTypes.size} event types (${vocab.file}).`);
+  // Credentials too: a bad API_KEYS_FILE stops here, naming the entry.
+  const credentials = config.apiKeys ? parseCredentials(config.apiKeys.text, config.apiKeys.source) : [];
+  log(
+    credentials.length
+      ? `Writes: ${credentials.length} credential(s) (${credentials.map((c) => `${c.name}: ${c.scopes.join('+')}`).join(', ')}), ${config.writesPerMinute} writes a minute each.`
+      : 'Writes: none (no API_KEYS_FILE or API_KEYS); the schema has no mutations.',
+  );
   // Signals are handled from the start: a SIGTERM while Neo4j starts or the seeds load also
   // ends with "Stopped." and exit 0, and stops the local Neo4j once it is up.
   let stopping = false;
@@ -72,12 +83,19 @@ async function main() {
       requestTimeoutMs: config.requestTimeoutMs,
       maxResponseBytes: config.maxResponseBytes,
       persistedOperations: config.persistedOperations,
+      credentials,
+      writesPerMinute: config.writesPerMinute,
+      seedDir: config.seedDir,
+      writeTimeoutMs: WRITE_TIMEOUT_MS,
     });
+    const credentialOf = credentialsFor(credentials);
     running = await listen(app, {
       port: config.port,
       host: config.host,
       requestTimeoutMs: config.requestTimeoutMs,
       headersTimeoutMs: config.headersTimeoutMs,
+      // A write with a valid key may take up to the app's write deadline (src/yoga.ts).
+      longerFor: (req) => (credentialOf(new Headers({ authorization: req.headers.authorization ?? '' })) ? WRITE_TIMEOUT_MS : null),
     });
     log(`GraphQL ready at ${running.url}/graphql${config.graphiql ? ' (open it in a browser for GraphiQL)' : ''}`);
     if (config.explore) log(`Explorer at ${running.url}/explore`);
@@ -101,5 +119,5 @@ async function main() {
 
 main().catch((error: unknown) => {
   console.error(error instanceof ConfigError || error instanceof Error ? error.message : error);
-  process.exit(error instanceof ConfigError ? 2 : 1);
+  process.exit(error instanceof ConfigError || error instanceof CredentialsError ? 2 : 1);
 });

@@ -6,11 +6,15 @@
 import { lexicographicSortSchema, printSchema } from 'graphql';
 import { z } from 'zod';
 import { vocabularyFileSchema } from './core/vocabulary.js';
-import { schema } from './schema/index.js';
+import { schemaWithWrites } from './schema/index.js';
 import { graphFileSchema } from './seed/format.js';
 
+/**
+ * The schema with writes (what a server with credentials serves); a server without them serves
+ * the same less Mutation and the types only it uses (src/schema/index.ts).
+ */
 export function printSchemaFile(): string {
-  return `${printSchema(lexicographicSortSchema(schema))}\n`;
+  return `${printSchema(lexicographicSortSchema(schemaWithWrites))}\n`;
 }
 
 export function seedJsonSchema(): string {

@@ -13,8 +13,9 @@
  * 300 s, checked every 30 s); and a response not fully sent `sendGraceMs` (1 s) after
  * `requestTimeoutMs` has its connection closed, so a client that never reads cannot hold its
  * answer in memory. (The app stops resolving at the same deadline: src/plugins/use-request-deadline.ts.)
+ * `longerFor(req)` may give some requests a longer answer deadline (writes with a valid key).
  */
-import { createServer, type RequestListener, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type RequestListener, type Server } from 'node:http';
 import { Server as NetServer, type AddressInfo } from 'node:net';
 
 export interface RunningServer {
@@ -31,6 +32,8 @@ export interface ListenOptions {
   requestTimeoutMs?: number;
   /** Deadline for a request's headers (default 5 s). */
   headersTimeoutMs?: number;
+  /** A longer deadline for sending some answers (a write's, with a valid key: src/yoga.ts), or null for `requestTimeoutMs`. */
+  longerFor?: (req: IncomingMessage) => number | null;
 }
 
 /** Past the deadline, time for the app's own REQUEST_TIMEOUT answer to go out. */
@@ -39,7 +42,7 @@ const sendGraceMs = 1000;
 /** `app`: the yoga app (src/yoga.ts), or any Node request handler (the benchmark servers use it too). */
 export function listen(
   app: RequestListener,
-  { port, host, requestTimeoutMs = 10_000, headersTimeoutMs = 5_000 }: ListenOptions,
+  { port, host, requestTimeoutMs = 10_000, headersTimeoutMs = 5_000, longerFor = () => null }: ListenOptions,
 ): Promise<RunningServer> {
   const server = createServer(
     {
@@ -53,9 +56,9 @@ export function listen(
   );
   let inFlight = 0;
   let closing = false;
-  server.on('request', (_req, res) => {
+  server.on('request', (req, res) => {
     inFlight++;
-    const cut = setTimeout(() => res.writableFinished || res.destroy(), requestTimeoutMs + sendGraceMs);
+    const cut = setTimeout(() => res.writableFinished || res.destroy(), Math.max(requestTimeoutMs, longerFor(req) ?? 0) + sendGraceMs);
     res.once('close', () => {
       inFlight--;
       clearTimeout(cut);

@@ -14,7 +14,8 @@
  * client goes away (use-request-deadline.ts), a fast 503 while Neo4j is down or being planned
  * again (use-database-gate.ts), a cap on the answer's bytes
  * (use-response-limit.ts), and error masking
- * (src/errors.ts). The schema has no mutations: the graph is written only by `npm run seed`.
+ * (src/errors.ts). With credentials configured the schema has mutations (src/schema/article-writes.ts),
+ * each checked against the request's API key; without, it has none.
  */
 import { setMaxListeners } from 'node:events';
 import { readFileSync } from 'node:fs';
@@ -23,6 +24,7 @@ import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspect
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, useReadinessCheck, type GraphQLParams, type Plugin } from 'graphql-yoga';
+import { credentialsFor, WriteRateLimit, type Credential } from './core/credentials.js';
 import { createContext } from './graph/context.js';
 import type { GraphDb } from './db/graph-db.js';
 import { maskError } from './errors.js';
@@ -33,7 +35,7 @@ import { useExplorer } from './plugins/use-explorer.js';
 import { useQueryLimits, type QueryLimits } from './plugins/use-query-limits.js';
 import { useRequestDeadline } from './plugins/use-request-deadline.js';
 import { useResponseLimit } from './plugins/use-response-limit.js';
-import { schema } from './schema/index.js';
+import { schema, schemaWithWrites } from './schema/index.js';
 
 export interface AppOptions {
   db: GraphDb;
@@ -53,6 +55,16 @@ export interface AppOptions {
   persistedOperations?: string | null;
   /** Overrides of the default query limits. */
   limits?: QueryLimits;
+  /** Credentials that may write (src/core/credentials.ts); none (the default): the schema has no mutations. */
+  credentials?: Credential[];
+  /** Writes a minute per credential (default 30). */
+  writesPerMinute?: number;
+  /** Largest body of a request with a valid credential (default 4 MiB: an article and its graph); others keep 64 KiB. */
+  maxWriteBodyBytes?: number;
+  /** Seed folders, whose entities draftArticle knows (default seeds). */
+  seedDir?: string;
+  /** Deadline of a request with a valid credential, when longer than `requestTimeoutMs` (default 60 s: a first write plans its queries). */
+  writeTimeoutMs?: number;
 }
 
 export function createApp({
@@ -65,9 +77,16 @@ export function createApp({
   maxResponseBytes = 4 * 1024 * 1024,
   persistedOperations = null,
   limits = {},
+  credentials = [],
+  writesPerMinute = 30,
+  maxWriteBodyBytes = 4 * 1024 * 1024,
+  seedDir = 'seeds',
+  writeTimeoutMs = 60_000,
 }: AppOptions) {
+  const credentialOf = credentialsFor(credentials);
+  const writes = credentials.length ? { db, limit: new WriteRateLimit(writesPerMinute), seedDir } : null;
   const plugins: Plugin[] = [
-    useBodyLimit(),
+    useBodyLimit({ largerFor: (request) => (writes && credentialOf(request.headers) ? maxWriteBodyBytes : null) }),
     useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }),
     useQueryLimits({ hideSuggestions: !introspection, ...limits }),
     useDatabaseGate({ db }),
@@ -101,13 +120,16 @@ export function createApp({
   }
 
   return createYoga({
-    schema,
+    schema: writes ? schemaWithWrites : schema,
     context: ({ request }) => {
-      const signal = AbortSignal.any([request.signal, AbortSignal.timeout(requestTimeoutMs)]);
+      const credential = writes ? credentialOf(request.headers) : null;
+      // A write is not stopped half-way (it is one transaction), so its answer may wait longer.
+      const deadline = credential ? Math.max(requestTimeoutMs, writeTimeoutMs) : requestTimeoutMs;
+      const signal = AbortSignal.any([request.signal, AbortSignal.timeout(deadline)]);
       // Each read and the executor listen on it; a request with many root fields makes many
       // reads, all bounded by the query limits, so Node's warning past 10 listeners is noise.
       setMaxListeners(0, signal);
-      return createContext(db, signal);
+      return createContext(db, signal, { credential, writes });
     },
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',

@@ -67,6 +67,12 @@ export class GraphDb {
   readonly database: string;
   private readonly timeout: number;
   private readonly listeners = new Set<QueryListener>();
+  /**
+   * Bookmarks of the last write this process committed: every later read waits, on the
+   * server it reaches (a cluster follower, say), until that write is there, so a client
+   * reads its own writes. Empty until the first write, so read-only servers send none.
+   */
+  private bookmarks: string[] = [];
 
   private readonly cooldown: number;
   private downUntil = 0;
@@ -145,6 +151,8 @@ export class GraphDb {
       throw translateDriverError(error);
     } finally {
       await session.close();
+      const bookmarks = await session.lastBookmarks();
+      if (bookmarks.length) this.bookmarks = bookmarks;
     }
   }
 
@@ -274,9 +282,9 @@ export class GraphDb {
     if (signal?.aborted) throw deadlineError(signal);
     if (Date.now() < this.downUntil) throw unavailableError();
     this.emit(query.name, params as Record<string, unknown>);
-    // A session per read, as executeQuery makes, but no BEGIN/COMMIT and no bookmarks (reads
-    // need no causal chaining to earlier writes).
-    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+    // A session per read, as executeQuery makes, but no BEGIN/COMMIT; bookmarks only once this
+    // process has written (read your writes).
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ, bookmarks: this.bookmarks });
     try {
       const running = runWithoutStack(session, query.text, withInts(query, params), { timeout: this.timeout });
       // On abort, answer the caller at once; closing the session below stops the query.

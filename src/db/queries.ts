@@ -117,6 +117,7 @@ export const queries = {
   articles: query<Paged, PageRow>('read/articles', paged, pagedInts),
   articleHashes: query<{ ids: string[] }, { id: string; seedHash: string | null }>('read/article-hashes', { ids: [] }),
   articleCount: query<Record<string, never>, { articles: number }>('read/article-count', {}),
+  revisions: query<{ articleId: string }, { props: Record<string, unknown> }>('read/revisions', { articleId: '' }),
   sentencesOfArticle: query<{ articleId: string } & Paged, PageRow>('read/sentences-of-article', { articleId: '', ...paged }, pagedInts),
   statements: query<StatementFilter, PageRow>(
     'read/statements',

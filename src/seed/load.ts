@@ -6,12 +6,14 @@
  * sentences, relationships it added), so loading twice leaves node and relationship counts
  * unchanged. Entities are shared between articles by id: their aliases are unioned. A fact id
  * already owned by another article, or an entity id stored with another kind, refuses the
- * load with SeedConflictError before anything is written.
+ * load with SeedConflictError before anything is written. Each load is recorded as a revision
+ * in the same transaction (src/seed/revisions.ts).
  */
 import { encodeRelEvidence, sentenceId } from '../core/ids.js';
 import { vocabulary } from '../core/vocabulary.js';
 import type { GraphDb } from '../db/graph-db.js';
 import { asList, type Quantity } from './format.js';
+import { closeRevision, openRevision, seedChange, type Change, type Revision } from './revisions.js';
 import type { EvidenceSpan, SeedPlan } from './validate.js';
 
 export class SeedConflictError extends Error {
@@ -230,9 +232,36 @@ export function findConflicts(db: GraphDb, plan: SeedPlan): Promise<{ id: string
   return db.writeTransaction((tx) => conflictsIn(tx, w));
 }
 
-export async function loadSeed(db: GraphDb, plan: SeedPlan): Promise<LoadSummary> {
+/** A load's summary, and the revision it recorded (none when the input was the current revision's). */
+export interface WriteSummary extends LoadSummary {
+  /** False when nothing was written: the input is the current revision's (an add or correction sent again). */
+  changed: boolean;
+  revision: Revision | null;
+  /** The article's current revision after the write. */
+  current: string | null;
+}
+
+/**
+ * The one write path of articles: `npm run seed` (change: seedChange) and the API's
+ * addArticle and correctArticle (src/schema/article-writes.ts) all come here; what `change`
+ * allows and records is src/seed/revisions.ts.
+ */
+export async function loadSeed(db: GraphDb, plan: SeedPlan, change: Change = seedChange): Promise<WriteSummary> {
   const w = planWrites(plan);
   return db.writeTransaction(async (tx) => {
+    const open = await openRevision(tx, plan, change);
+    if (open.unchanged)
+      return {
+        articleId: w.articleId,
+        sentences: 0,
+        entities: 0,
+        facts: 0,
+        evidence: 0,
+        links: 0,
+        changed: false,
+        revision: null,
+        current: open.head.revision,
+      };
     const conflicts = await conflictsIn(tx, w);
     if (conflicts.length) {
       throw new SeedConflictError(
@@ -245,6 +274,7 @@ export async function loadSeed(db: GraphDb, plan: SeedPlan): Promise<LoadSummary
     const [f] = await tx.run('seed/facts', { articleId: w.articleId, facts: w.facts });
     const [ev] = await tx.run('seed/evidence', { articleId: w.articleId, evidence: w.evidence });
     const [l] = await tx.run('seed/links', { articleId: w.articleId, links: w.links });
+    const revision = await closeRevision(tx, open, plan, change);
     return {
       articleId: w.articleId,
       sentences: a?.sentences ?? 0,
@@ -252,6 +282,9 @@ export async function loadSeed(db: GraphDb, plan: SeedPlan): Promise<LoadSummary
       facts: f?.facts ?? 0,
       evidence: ev?.evidence ?? 0,
       links: l?.links ?? 0,
+      changed: true,
+      revision,
+      current: revision?.id ?? open.head.revision,
     };
   });
 }
