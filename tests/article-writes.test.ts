@@ -4,7 +4,9 @@
  * idempotent re-adds, stale corrections refused, retraction, concurrent adds, hostile
  * arguments, the write limits, and the README's mutation examples.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { parse } from 'yaml';
 import { sha256Hex, type Credential } from '../src/core/credentials.js';
@@ -378,6 +380,22 @@ describe('writing articles through the API', () => {
       expect((await post()).status).toBe(413);
       expect((await post('not-a-key')).status).toBe(413);
       expect((await post(keys.drafter)).status).toBe(200);
+    });
+
+    it('still runs only persisted operations when a manifest is configured, mutations included', async () => {
+      const manifest = join(mkdtempSync(join(tmpdir(), 'writes-persisted-')), 'operations.json');
+      writeFileSync(manifest, JSON.stringify({ retract: RETRACT }));
+      const persisted = createApp({ db, credentials, persistedOperations: manifest });
+      const before = sent;
+      const free = await send(persisted, RETRACT, { id: 'article:nothing', reason: 'r' }, keys.editor);
+      expect([free.status, code(free)]).toEqual([400, 'PERSISTED_QUERY_ONLY']);
+      expect(sent).toBe(before);
+      const res = await persisted.fetch('http://test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${keys.editor}` },
+        body: JSON.stringify({ documentId: 'retract', variables: { id: 'article:nothing', reason: 'r' } }),
+      });
+      expect(((await res.json()) as Sent['body']).errors![0]!.extensions!.code).toBe('NOT_FOUND');
     });
 
     it('caps text, graph and reason with BAD_USER_INPUT naming the argument', async () => {
