@@ -25,6 +25,15 @@ describe('configuration', () => {
     expect(message).toContain('NEO4J_LOCAL_PORT="99999": must be between 1 and 65535');
   });
 
+  it('bounds requests by default (10 s deadline, 5 s for headers, 4 MiB answers) and takes other bounds', () => {
+    expect(loadConfig({})).toMatchObject({ requestTimeoutMs: 10_000, headersTimeoutMs: 5_000, maxResponseBytes: 4 * 1024 * 1024 });
+    expect(loadConfig({ HEADERS_TIMEOUT_MS: '2000', MAX_RESPONSE_BYTES: '1048576' })).toMatchObject({
+      headersTimeoutMs: 2000,
+      maxResponseBytes: 1048576,
+    });
+    expect(() => loadConfig({ MAX_RESPONSE_BYTES: '10' })).toThrow(/MAX_RESPONSE_BYTES="10": must be at least 1024/);
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadConfig({ NEO4J_URI: '', PORT: '' }).neo4j.kind).toBe('local');
   });
