@@ -39,6 +39,15 @@ export const listCaps: Record<string, number> = {
   'Evidence.sentences': 10,
   // The votes taken on one motion.
   'Motion.votes': 10,
+  // A fact's quantities, and the facts it is linked to in cause and sequence (src/schema/fact.ts caps them).
+  'Fact.quantities': 20,
+  quantities: 20,
+  causes: 20,
+  consequences: 20,
+  follows: 20,
+  followedBy: 20,
+  // The grounds listed for one actor on a side (distinctSupporters; the rest are counted).
+  'Side.grounds': 10,
   // A path of at most 6 hops (path's maxHops).
   'Path.nodes': 7,
   'Path.relationships': 6,

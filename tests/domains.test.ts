@@ -314,7 +314,7 @@ describe('a prosecution ending in a fine (court-penalty)', () => {
     const events = nodes(data.timeline);
     expect(events.map((e: any) => [e.key, e.date, e.datePrecision, e.when, e.orderedBy])).toEqual([
       ['event:wendle-sewage-spills', '2021', 'year', 'between 2021 and 2024', 'date'],
-      ['event:anglers-report-dead-fish', null, null, null, 'mention'],
+      ['event:anglers-report-dead-fish', null, null, null, 'sequence'],
       ['event:esa-investigation', '2023-03', 'month', 'in March 2023', 'date'],
       ['event:northvale-prosecution', null, null, null, 'sequence'],
       ['event:northvale-guilty-plea', '2025', 'year', 'last year', 'date'],
@@ -436,7 +436,7 @@ describe('a club changing its coach (club-coach)', () => {
     const data = await ask(`{ timeline(article: "${article}") { ${timelineFields} } }`);
     const events = nodes(data.timeline);
     expect(events.map((e: any) => [e.key, e.date, e.datePrecision, e.when, e.orderedBy])).toEqual([
-      ['event:brackenfield-losing-run', null, null, null, 'mention'],
+      ['event:brackenfield-losing-run', null, null, null, 'sequence'],
       ['event:dunmore-defeat', '2026-01-09', 'day', 'Friday’s defeat', 'date'],
       ['event:lyle-dismissal', '2026-01-11', 'day', 'on Sunday', 'date'],
       ['event:keane-appointment', null, null, null, 'sequence'],

@@ -51,10 +51,13 @@ const QuantityRef = builder.objectRef<Quantity>('Quantity').implement({
   }),
 });
 
+/** The most quantities and linked facts listed for one fact (priced so in src/builder.ts). */
+const MAX_LISTED = 20;
+
 const linked =
   (kind: 'cause' | 'sequence', direction: 'OUTGOING' | 'INCOMING') => async (f: GNode, _a: unknown, ctx: Parameters<typeof related>[0]) => {
     const types = vocabulary().linkTypes[kind];
-    return types.length ? related(ctx, f.id, types, direction) : [];
+    return types.length ? (await related(ctx, f.id, types, direction)).slice(0, MAX_LISTED) : [];
   };
 
 FactRef.implement({
@@ -75,7 +78,7 @@ FactRef.implement({
     quantities: t.field({
       type: [QuantityRef],
       description: 'Numbers the article gives about it, with their units.',
-      resolve: (f) => quantitiesOf(f),
+      resolve: (f) => quantitiesOf(f).slice(0, MAX_LISTED),
     }),
     causes: t.field({
       type: [RelationshipRef],

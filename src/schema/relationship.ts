@@ -101,14 +101,22 @@ interface Side {
   grounds: GRel[];
 }
 
+/** The most grounds listed for one actor (priced so in src/builder.ts); `groundsCount` counts them all. */
+const MAX_GROUNDS = 10;
+
 const SideRef = builder.objectRef<Side>('Side').implement({
   description: 'One actor for or against a node, with every relationship that says so.',
   fields: (t) => ({
     actor: t.field({ type: NodeRef, description: 'Who (or what) is on this side.', resolve: (s) => s.actor }),
+    groundsCount: t.int({
+      description: 'How many relationships put it on this side (all of them, where `grounds` lists the first 10).',
+      resolve: (s) => s.grounds.length,
+    }),
     grounds: t.field({
       type: [RelationshipRef],
-      description: 'Each relationship that puts it there (`type`, `via` the fact, `evidence` the words).',
-      resolve: (s) => s.grounds,
+      description:
+        'The relationships that put it there (`type`, `via` the fact, `evidence` the words): the first 10; `groundsCount` counts all.',
+      resolve: (s) => s.grounds.slice(0, MAX_GROUNDS),
     }),
   }),
 });
