@@ -186,7 +186,8 @@ export const operations: Record<OperationName, Operation> = {
 
   search: {
     summary: 'full-text search over names and statements',
-    query: `query search($text: String!) { search(text: $text, first: ${FIRST}) { score node { label } } }`,
+    // Names and statements only: what the raw server's and the peer's indexes cover.
+    query: `query search($text: String!) { search(text: $text, first: ${FIRST}, kinds: [ENTITY, STATEMENT]) { score node { label } } }`,
     // The library searches one type at a time: one root field per index, merged by score.
     peerQuery: `query search($phrase: String!) { ${peerSearches.map(([field, label]) => `${field}(phrase: $phrase, first: ${FIRST}, sort: [{ score: DESC }]) { edges { score node { __typename id ${label} } } }`).join(' ')} }`,
     peerVariables: (v) => ({ phrase: toLuceneQuery(v.text!) }),

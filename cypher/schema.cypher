@@ -10,10 +10,9 @@ CREATE INDEX entity_name IF NOT EXISTS FOR (e:Entity) ON (e.name);
 CREATE INDEX entity_kind IF NOT EXISTS FOR (e:Entity) ON (e.kind);
 CREATE INDEX event_date IF NOT EXISTS FOR (e:Event) ON (e.date);
 
-// Full-text search over entities (names, aliases, descriptions), what statements say, and
-// events and motions. entity_names (names and aliases only) is replaced by entity_text.
-DROP INDEX entity_names IF EXISTS;
-CREATE FULLTEXT INDEX entity_text IF NOT EXISTS FOR (e:Entity) ON EACH [e.name, e.aliasText, e.description];
+// Full-text search over entity names and aliases, what statements say, and events and motions
+// (names, titles, descriptions, what a motion seeks, an event's type).
+CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (e:Entity) ON EACH [e.name, e.aliasText];
 CREATE FULLTEXT INDEX statement_text IF NOT EXISTS FOR (s:Statement) ON EACH [s.text];
 CREATE FULLTEXT INDEX fact_text IF NOT EXISTS FOR (f:Event|Motion) ON EACH [f.name, f.title, f.description, f.seeks, f.type];
 

@@ -65,11 +65,12 @@ describe('benchmark equivalence on the real article', () => {
     const variables = { id: 'person:jeremy-corbyn' };
     const data = (await ask('ours', 'supporters', variables)) as any;
     expect(data.entity.supporters.totalCount).toBe(9);
-    expect(data.entity.supporters.edges[0].node).toEqual({
-      other: { label: 'Jeremy Corbyn supporters' },
-      via: null,
-      evidence: [{ text: 'Jeremy Corbyn supporters', start: 3341, end: 3365 }],
+    // Facts first, in article order (the motion's wording supports him), then actors by key.
+    expect(data.entity.supporters.edges[0].node).toMatchObject({
+      other: { label: 'Motion to restore the Labour whip to Jeremy Corbyn' },
+      via: { label: expect.stringContaining('disbarred') },
     });
+    expect(data.entity.supporters.edges[0].node.evidence[0]).toEqual({ text: 'It claimed that Corbyn', start: 2031, end: 2053 });
     expect(operations.supporters.normalise(await ask('raw', 'supporters', variables))).toEqual(operations.supporters.normalise(data));
     expect(operations.supporters.normalise(operations.supporters.fromPeer(await ask('peer', 'supporters', variables)))).toEqual(
       operations.supporters.normalise(data),

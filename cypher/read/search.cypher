@@ -1,13 +1,17 @@
-// Full-text search over entities (names, aliases, descriptions), statements (their words), and
-// events and motions (names, titles, descriptions, what a motion seeks). $query is a Lucene
-// query built by src/graph/search-query.ts from escaped words, never raw input.
+// Full-text search over entity names and aliases, statements (their words), and events and
+// motions (names, titles, descriptions, what a motion seeks, an event's type), as $kinds asks
+// (ENTITY, STATEMENT, FACT). $query is a Lucene query built by src/graph/search-query.ts from
+// escaped words, never raw input.
 CALL () {
-  CALL db.index.fulltext.queryNodes('entity_text', $query, {limit: $limit}) YIELD node, score
+  WITH 1 AS asked WHERE 'ENTITY' IN $kinds
+  CALL db.index.fulltext.queryNodes('entity_names', $query, {limit: $limit}) YIELD node, score
   RETURN node, score
   UNION ALL
+  WITH 1 AS asked WHERE 'STATEMENT' IN $kinds
   CALL db.index.fulltext.queryNodes('statement_text', $query, {limit: $limit}) YIELD node, score
   RETURN node, score
   UNION ALL
+  WITH 1 AS asked WHERE 'FACT' IN $kinds
   CALL db.index.fulltext.queryNodes('fact_text', $query, {limit: $limit}) YIELD node, score
   RETURN node, score
 }

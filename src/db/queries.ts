@@ -134,7 +134,11 @@ export const queries = {
     { speaker: '', articleId: null, mode: null, stance: null, followTypes: [], ...paged },
     pagedInts,
   ),
-  search: query<{ query: string; limit: number }, GNode & { score: number }>('read/search', { query: 'warmup', limit: 1 }, ['limit']),
+  search: query<{ query: string; limit: number; kinds: string[] }, GNode & { score: number }>(
+    'read/search',
+    { query: 'warmup', limit: 1, kinds: ['ENTITY', 'STATEMENT', 'FACT'] },
+    ['limit'],
+  ),
   relationshipTypes: query<Record<string, never>, { type: string }>('read/relationship-types', {}),
   relationshipCounts: query<Record<string, never>, { type: string; count: number }>('read/relationship-counts', {}),
   /** A node's relationships of one type, a page at a time (`type` must be a vocabulary type). */

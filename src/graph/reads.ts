@@ -52,8 +52,13 @@ export async function articleCount(ctx: Pick<Context, 'db'>): Promise<number> {
 }
 
 /** Full-text hits, best first, each node primed in the node loader. */
-export async function searchNodes(ctx: Context, luceneQuery: string, limit: number): Promise<{ node: GNode; score: number }[]> {
-  const rows = await ctx.db.read(queries.search, { query: luceneQuery, limit });
+export async function searchNodes(
+  ctx: Context,
+  luceneQuery: string,
+  limit: number,
+  kinds: ('ENTITY' | 'STATEMENT' | 'FACT')[],
+): Promise<{ node: GNode; score: number }[]> {
+  const rows = await ctx.db.read(queries.search, { query: luceneQuery, limit, kinds });
   return rows.map(({ score, ...node }) => {
     ctx.loaders.node.prime(node.id, node);
     return { node, score };
