@@ -52,6 +52,9 @@ const RETRACT = `mutation Retract($id: ID!, $reason: String!) {
   retractArticle(id: $id, reason: $reason) { changed message revision { id action } article { retractedAt } }
 }`;
 const DRAFT = `mutation Draft($text: String!) { draftArticle(text: $text, title: "T", publisher: "P", publishedAt: "2026-05-14") { graph sentences items { path id label } } }`;
+const DRAFT_ALL = `mutation Draft($text: String!, $title: String, $publisher: String, $publishedAt: String, $url: String) {
+  draftArticle(text: $text, title: $title, publisher: $publisher, publishedAt: $publishedAt, url: $url) { graph }
+}`;
 const REVISIONS = `query Revs($id: ID!) { article(id: $id) { revision retractedAt revisions(first: 10) { totalCount edges { node { id number action by reason current supersededBy graph } } } } }`;
 
 const code = (s: Sent) => s.body.errors?.[0]?.extensions?.code;
@@ -333,6 +336,14 @@ describe('writing articles through the API', () => {
       const base = { id: articleId, graph, base: `${articleId}@1`, reason: 'r', text };
       const cases: [string, string, (h: string) => Record<string, unknown>][] = [
         ['draftArticle.text', DRAFT, (h) => ({ text: h })],
+        ...(['title', 'publisher', 'publishedAt', 'url'] as const).map(
+          (arg) =>
+            [`draftArticle.${arg}`, DRAFT_ALL, (h: string) => ({ text: 'Ann Lee said: "Yes."', [arg]: h })] as [
+              string,
+              string,
+              (h: string) => Record<string, unknown>,
+            ],
+        ),
         ['addArticle.input.text', ADD, (h) => ({ input: { text: h, graph } })],
         ['addArticle.input.graph', ADD, (h) => ({ input: { text, graph: h } })],
         ['addArticle.input.reason', ADD, (h) => ({ input: { text, graph, reason: h } })],
