@@ -28,7 +28,10 @@ async function main() {
   const config = loadConfig();
   // The vocabulary is checked before anything starts: a bad edit stops here, with file:line.
   const vocab = vocabulary();
-  log(`Vocabulary: ${vocab.relationTypes.size} relation types, ${vocab.eventTypes.size} event types (${vocab.file}).`);
+  const stated = [...vocab.relationTypes.values()].filter((d) => !d.structural).length;
+  log(
+    `Vocabulary: ${stated} relation types (and ${vocab.relationTypes.size - stated} structural), ${vocab.eventTypes.size} event types (${vocab.file}).`,
+  );
   // Credentials too: a bad API_KEYS_FILE stops here, naming the entry.
   const credentials = config.apiKeys ? parseCredentials(config.apiKeys.text, config.apiKeys.source) : [];
   log(
