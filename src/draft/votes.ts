@@ -47,6 +47,34 @@ export interface DraftMotion {
 const bodyWords =
   /\b(committee|council|board|panel|cabinet|assembly|trust|executive|commission|authority|union|members|shareholders|parliament|senate|congress)\b/i;
 
+/** A vote's numbers found in a sentence, before its body and outcome are decided. */
+interface Found {
+  a: number;
+  b: number;
+  start: number;
+  end: number;
+  how: string;
+  forFirst?: boolean;
+  share?: Share;
+}
+
+/** A share ("62% voted in favour") matched as `m` (group 1 the number, group 2 the side) in a sentence starting at `sentenceStart`. */
+function share(m: RegExpMatchArray, sentenceStart: number, how: string): Found {
+  const p = +m[1]!;
+  const against = m[2] === 'against';
+  const numberAt = sentenceStart + m.index! + m[0].indexOf(m[1]!);
+  const unit = /%|per ?cent/.exec(m[0].slice(m[0].indexOf(m[1]!)))!;
+  return {
+    a: against ? 100 - p : p,
+    b: against ? p : 100 - p,
+    start: m.index!,
+    end: m.index! + m[0].length,
+    how,
+    forFirst: true,
+    share: { value: p, side: against ? 'against' : 'for', span: { start: numberAt, end: numberAt + unit.index + unit[0].length } },
+  };
+}
+
 export function findVotes(
   text: string,
   sentences: SentenceSpan[],
@@ -58,7 +86,7 @@ export function findVotes(
 
   sentences.forEach((s, si) => {
     const body = s.text;
-    const found: { a: number; b: number; start: number; end: number; how: string; forFirst?: boolean; share?: Share }[] = [];
+    const found: Found[] = [];
     for (const m of body.matchAll(/\b(\d{1,4})\s+votes?\s+to\s+(\d{1,4})\b/g))
       found.push({ a: +m[1]!, b: +m[2]!, start: m.index!, end: m.index! + m[0].length, how: '"N votes to M"' });
     if (voteVerbs.test(body))
@@ -73,45 +101,12 @@ export function findVotes(
       }
     for (const m of body.matchAll(
       /\b(\d{1,3}(?:\.\d+)?)\s?(?:%|per ?cent)\s+of\s+(?:its\s+|the\s+|their\s+)?[\p{L}’' -]{2,40}?\s+vot(?:ed|ing)\s+(in favour|for|against|to)\b/gu,
-    )) {
-      const p = +m[1]!;
-      const against = m[2] === 'against';
-      const numberAt = s.start + m.index! + m[0].indexOf(m[1]!);
-      const unit = /%|per ?cent/.exec(m[0].slice(m[0].indexOf(m[1]!)))!;
-      found.push({
-        a: against ? 100 - p : p,
-        b: against ? p : 100 - p,
-        start: m.index!,
-        end: m.index! + m[0].length,
-        how: '"N% … voted …" (a share, as a quantity)',
-        forFirst: true,
-        share: {
-          value: p,
-          side: against ? 'against' : 'for',
-          span: { start: numberAt, end: numberAt + unit.index + unit[0].length },
-        },
-      });
-    }
+    ))
+      found.push(share(m, s.start, '"N% … voted …" (a share, as a quantity)'));
     // "Members voted 64% in favour".
     for (const m of body.matchAll(/\bvot(?:ed|ing)\s+(?:by\s+)?(\d{1,3}(?:\.\d+)?)\s?(?:%|per ?cent)\s+(in favour|for|against)\b/gu)) {
       if (found.some((f) => m.index! >= f.start && m.index! < f.end)) continue;
-      const p = +m[1]!;
-      const against = m[2] === 'against';
-      const numberAt = s.start + m.index! + m[0].indexOf(m[1]!);
-      const unit = /%|per ?cent/.exec(m[0].slice(m[0].indexOf(m[1]!)))!;
-      found.push({
-        a: against ? 100 - p : p,
-        b: against ? p : 100 - p,
-        start: m.index!,
-        end: m.index! + m[0].length,
-        how: '"voted N% in favour" (a share, as a quantity)',
-        forFirst: true,
-        share: {
-          value: p,
-          side: against ? 'against' : 'for',
-          span: { start: numberAt, end: numberAt + unit.index + unit[0].length },
-        },
-      });
+      found.push(share(m, s.start, '"voted N% in favour" (a share, as a quantity)'));
     }
     for (const f of found) {
       // "approved 7-4, but X rejected it": only the count's own clause says which way it went.
