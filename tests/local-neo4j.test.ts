@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { freePort, launcherArgs, startLocalNeo4j, type LocalNeo4j } from '../src/db/local-neo4j.js';
+import { alive, freePort, launcherArgs, startLocalNeo4j, type LocalNeo4j } from '../src/db/local-neo4j.js';
 
 const dirs: string[] = [];
 const pids: number[] = [];
@@ -17,15 +17,6 @@ const folder = () => {
   const dir = mkdtempSync(join(tmpdir(), 'newsgraph-local-'));
   dirs.push(dir);
   return dir;
-};
-
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 };
 
 afterAll(async () => {

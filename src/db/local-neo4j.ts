@@ -107,7 +107,8 @@ function runningLaunchers(): Launcher[] {
   return found;
 }
 
-const alive = (pid: number) => {
+/** Whether process `pid` is running. */
+export const alive = (pid: number) => {
   try {
     process.kill(pid, 0);
     return true;
