@@ -270,5 +270,3 @@ export function vocabulary(): Vocabulary {
   return loaded;
 }
 
-/** "a", "b" or "c", for messages that list what is allowed. */
-export const listOf = (values: Iterable<string>): string => [...values].map((v) => `"${v}"`).join(', ');
