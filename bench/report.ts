@@ -2,14 +2,20 @@
  * What a benchmark run records and how it is shown: the result JSON (bench/results/), the
  * lines printed while it runs, and docs/benchmarks.md, rewritten from the result.
  *
+ * Terminology: a *round* is one throughput run of every server in turn on one operation; an
+ * operation's throughput is measured in several rounds, interleaved (ours, raw, peer, raw,
+ * peer, ours, …), and a server's figure is the *median* over its rounds with their *spread*
+ * (lowest–highest). A ratio (ours/raw, ours/peer) is taken within each round, between runs
+ * seconds apart, and summarised the same way.
+ *
  * Goals (docs/DESIGN targets), judged per operation for this server ("ours"):
- * - throughput at least 0.7× the raw driver's, at every size measured;
- * - throughput ahead of @neo4j/graphql's, at every size measured;
+ * - throughput (median ratio over rounds) at least 0.7× the raw driver's, at every size measured;
+ * - throughput (median ratio over rounds) ahead of @neo4j/graphql's, at every size measured;
  * - p99 at the 1m corpus within 2× p99 on the article (needs both sizes in one run);
  * - Cypher round trips per request no more than the operation's depth.
  */
 import { cpus, loadavg, release, totalmem, type } from 'node:os';
-import type { ServerName } from './equivalence.js';
+import { serverNames, type ServerName } from './equivalence.js';
 import type { LoadResult } from './load.js';
 import { operations, type OperationName, type Samples } from './operations.js';
 
@@ -29,14 +35,22 @@ export interface Settings {
   ops: OperationName[];
   servers: ServerName[];
   durationSeconds: number;
+  /** Throughput rounds per operation, each `durationSeconds` long per server. */
+  rounds: number;
   warmupSeconds: number;
   connections: number;
   rate: number;
   seed: number;
 }
 
+/** One server's throughput run in one round (1-based, in the order run). */
+export interface ThroughputRound {
+  round: number;
+  result: LoadResult;
+}
+
 export interface OpResult {
-  throughput: LoadResult;
+  throughput: ThroughputRound[];
   latency: LoadResult;
 }
 
@@ -78,39 +92,87 @@ export function describeMachine(neo4jVersion: string): Machine {
 }
 
 const errorsOf = (r: LoadResult) => r.errors.non2xx + r.errors.failed + r.errors.graphql;
+const throughputErrors = (x: OpResult) => x.throughput.reduce((n, t) => n + errorsOf(t.result), 0);
 const fmt = (n: number | null | undefined, digits = 0) =>
   n === undefined || n === null || Number.isNaN(n) ? '—' : n === Infinity ? '∞' : n.toFixed(digits);
 // Over a server that completed nothing, any progress is infinitely ahead; nothing over nothing is no ratio.
 const ratio = (a: number | null | undefined, b: number | null | undefined) =>
   a === undefined || a === null || b === undefined || b === null || (a === 0 && b === 0) ? undefined : a / b;
 
-/** One printed line per measurement, as the run goes. */
-export function progressLine(size: string, op: OperationName, server: ServerName, phase: 'throughput' | 'latency', r: LoadResult): string {
-  const what =
-    phase === 'throughput'
-      ? `${fmt(r.rps, 0).padStart(7)} req/s`
-      : `p50 ${fmt(r.p50, 1).padStart(7)} ms  p99 ${fmt(r.p99, 1).padStart(7)} ms`;
-  const errors = errorsOf(r);
-  return `  ${size.padEnd(7)} ${op.padEnd(16)} ${server.padEnd(5)} ${phase.padEnd(10)} ${what}  (${r.requests} requests${errors ? `, ${errors} errors: ${r.errors.non2xx} non-2xx, ${r.errors.failed} failed, ${r.errors.graphql} GraphQL` : ''})`;
+interface Spread {
+  median: number;
+  min: number;
+  max: number;
 }
 
-/** The ratios printed after each operation. */
-export function ratioLine(size: string, op: OperationName, byServer: Partial<Record<ServerName, OpResult>>): string {
-  const ours = byServer.ours?.throughput.rps;
-  return `  ${size.padEnd(7)} ${op.padEnd(16)} ours/raw ${fmt(ratio(ours, byServer.raw?.throughput.rps), 2)}×  ours/peer ${fmt(ratio(ours, byServer.peer?.throughput.rps), 2)}×`;
+/** Median (the mean of the middle two for an even count) and range; undefined for no values. */
+function spreadOf(values: number[]): Spread | undefined {
+  if (!values.length) return undefined;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  const median = sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  return { median, min: sorted[0]!, max: sorted.at(-1)! };
+}
+
+/** A server's req/s over its rounds. */
+const rpsSpread = (x?: OpResult) => spreadOf(x?.throughput.map((t) => t.result.rps) ?? []);
+
+/** ours/<other> within each round both ran, over the rounds. */
+function ratioSpread(byServer: Partial<Record<ServerName, OpResult>>, other: ServerName): Spread | undefined {
+  const theirs = new Map(byServer[other]?.throughput.map((t) => [t.round, t.result.rps]));
+  return spreadOf(
+    (byServer.ours?.throughput ?? []).flatMap((t) => {
+      const r = ratio(t.result.rps, theirs.get(t.round));
+      return r === undefined ? [] : [r];
+    }),
+  );
+}
+
+/** "median (min–max)"; the range is left out when there is one value. */
+const fmtSpread = (x: Spread | undefined, digits = 0, unit = '') =>
+  x === undefined
+    ? '—'
+    : x.min === x.max
+      ? `${fmt(x.median, digits)}${unit}`
+      : `${fmt(x.median, digits)}${unit} (${fmt(x.min, digits)}–${fmt(x.max, digits)})`;
+
+const counted = (r: LoadResult) => {
+  const errors = errorsOf(r);
+  return `(${r.requests} requests${errors ? `, ${errors} errors: ${r.errors.non2xx} non-2xx, ${r.errors.failed} failed, ${r.errors.graphql} GraphQL` : ''})`;
+};
+
+/** The line printed after each server's throughput round. */
+export function throughputLine(size: string, op: OperationName, server: ServerName, rounds: number, t: ThroughputRound): string {
+  const phase = `round ${t.round}/${rounds}`;
+  return `  ${size.padEnd(7)} ${op.padEnd(16)} ${server.padEnd(5)} ${phase.padEnd(10)} ${fmt(t.result.rps, 0).padStart(7)} req/s  ${counted(t.result)}`;
+}
+
+/** The line printed after each server's latency run. */
+export function latencyLine(size: string, op: OperationName, server: ServerName, r: LoadResult): string {
+  return `  ${size.padEnd(7)} ${op.padEnd(16)} ${server.padEnd(5)} ${'latency'.padEnd(10)} p50 ${fmt(r.p50, 1).padStart(7)} ms  p99 ${fmt(r.p99, 1).padStart(7)} ms  ${counted(r)}`;
+}
+
+/** The medians and ratios printed after each operation's rounds. */
+export function summaryLine(size: string, op: OperationName, byServer: Partial<Record<ServerName, OpResult>>): string {
+  const servers = serverNames.filter((name) => byServer[name]).map((name) => `${name} ${fmtSpread(rpsSpread(byServer[name]))}`);
+  const rounds = Math.max(...Object.values(byServer).map((x) => x.throughput.length));
+  return `  ${size.padEnd(7)} ${op.padEnd(16)} median of ${rounds} round${rounds === 1 ? '' : 's'} (min–max): ${servers.join(', ')} req/s; ours/raw ${fmtSpread(ratioSpread(byServer, 'raw'), 2, '×')}  ours/peer ${fmtSpread(ratioSpread(byServer, 'peer'), 2, '×')}`;
 }
 
 type Verdict = { met: boolean; text: string } | null;
 
+/** Judged on the median ratio at each size; a size whose rounds fall on both sides of the line is named as not settled. */
 function throughputGoal(result: BenchResult, op: OperationName, other: ServerName, meets: (r: number) => boolean): Verdict {
   const seen = result.sizes.flatMap((s) => {
-    const r = ratio(s.results[op]?.ours?.throughput.rps, s.results[op]?.[other]?.throughput.rps);
+    const r = ratioSpread(s.results[op] ?? {}, other);
     return r === undefined ? [] : [{ size: s.size, r }];
   });
   if (!seen.length) return null;
-  const missed = seen.filter((x) => !meets(x.r));
-  const range = seen.map((x) => `${x.size} ${fmt(x.r, 2)}×`).join(', ');
-  return { met: !missed.length, text: missed.length ? `missed at ${missed.map((x) => x.size).join(', ')} (${range})` : `met (${range})` };
+  const missed = seen.filter((x) => !meets(x.r.median));
+  const unsettled = seen.filter((x) => meets(x.r.min) !== meets(x.r.max));
+  const range = seen.map((x) => `${x.size} ${fmtSpread(x.r, 2, '×')}`).join(', ');
+  const text = `${missed.length ? `missed at ${missed.map((x) => x.size).join(', ')}` : 'met'}${unsettled.length ? `; rounds on both sides at ${unsettled.map((x) => x.size).join(', ')}` : ''} (${range})`;
+  return { met: !missed.length, text };
 }
 
 /** p99 of a server at 1m over its p99 on the article, for one operation; the goal's verdict for this server, with raw's growth beside it. */
@@ -154,7 +216,7 @@ export function renderMarkdown(result: BenchResult): string {
     '',
     `Written by \`npm run bench\` (bench/run.ts) on ${result.finishedAt ?? result.startedAt}, measuring this server at commit ${result.commit}; run it again to rewrite this page. The raw figures are in \`bench/results/latest.json\`.`,
     '',
-    `To repeat this run: \`npm run bench -- --sizes ${s.sizes.join(',')} --ops ${s.ops.join(',')} --servers ${s.servers.join(',')} --duration ${s.durationSeconds} --warmup ${s.warmupSeconds} --connections ${s.connections} --rate ${s.rate} --seed ${s.seed}\` (\`--port\` and \`--neo4j-port\` choose the loopback ports; corpora are generated into \`.bench-data/\` on first use).`,
+    `To repeat this run: \`npm run bench -- --sizes ${s.sizes.join(',')} --ops ${s.ops.join(',')} --servers ${s.servers.join(',')} --duration ${s.durationSeconds} --rounds ${s.rounds} --warmup ${s.warmupSeconds} --connections ${s.connections} --rate ${s.rate} --seed ${s.seed}\` (\`--port\` and \`--neo4j-port\` choose the loopback ports; corpora are generated into \`.bench-data/\` on first use).`,
     '',
     '## Machine',
     '',
@@ -178,7 +240,10 @@ export function renderMarkdown(result: BenchResult): string {
     '- **Warm cache**: after Neo4j starts, every node and relationship is read once, so the store is in its page cache before anything is measured.',
     '- **Clean hand-over**: after each load phase, queries a server left running in Neo4j (requests the load generator gave up on) are ended with `TERMINATE TRANSACTIONS`, and again as they are retried until Neo4j has run nothing for 1.5 s (at most a minute), so they do not slow down the next server measured; the run log says how many.',
     '- **Check first**: before measuring, a few variable sets per operation are sent to every server and the answers compared after the normalisation documented in `bench/equivalence.ts`; a differing answer stops the run, a missing one (error or over 30 s) is reported below.',
-    `- **Load** (\`bench/load.ts\`): throughput at saturation with autocannon, ${s.connections} connections for ${s.durationSeconds} s; requests still in flight when the run ends are not counted, so a server slower than the run is long shows few requests rather than errors. Latency at a fixed ${s.rate} requests/s for ${s.durationSeconds} s, open loop: requests evenly spaced over up to ${s.connections} connections, each timed from when it was due, and every one waited for (not autocannon's fixed rate, which sends each second's requests in a burst; see \`bench/load.ts\`). ${s.warmupSeconds} s warm-up per server and operation first. Servers take turns in rotating order, operation by operation. Errors are non-2xx answers, failed connections and timeouts (10 s), and GraphQL \`errors\` in 2xx bodies (every body is checked).`,
+    `- **Load** (\`bench/load.ts\`): ${s.warmupSeconds} s warm-up per server and operation first. Then, operation by operation:`,
+    `  - *throughput* at saturation with autocannon, ${s.connections} connections, in ${s.rounds} interleaved round${s.rounds === 1 ? '' : 's'} of ${s.durationSeconds} s per server: each round runs every server once, and the order rotates from round to round and from operation to operation (ours, raw, peer; then raw, peer, ours; …), so that a slow spell on this shared machine falls on every server rather than on one. A server's req/s is the median over its rounds, with the lowest–highest in brackets${s.rounds === 2 ? ' (with two rounds the median is their mean)' : ''}. A ratio is taken within each round (two runs seconds apart) and summarised the same way; a goal is judged on the median ratio, and names the sizes where the rounds fall on both sides of its line. Requests still in flight when a round ends are not counted, so a server slower than the round is long shows few requests rather than errors;`,
+    `  - *latency* at a fixed ${s.rate} requests/s for ${s.durationSeconds} s, once per server after the rounds, open loop: requests evenly spaced over up to ${s.connections} connections, each timed from when it was due, and every one waited for (not autocannon's fixed rate, which sends each second's requests in a burst; see \`bench/load.ts\`).`,
+    '  Errors are non-2xx answers, failed connections and timeouts (10 s), and GraphQL `errors` in 2xx bodies (every body is checked).',
     '- **Round trips**: each operation is run once per checked variable set through `createApp` in-process, counting the queries `GraphDb` sends (`onQuery`); depth is the number of nested fields with selections on the longest branch.',
     '',
     '## Goals',
@@ -198,11 +263,11 @@ export function renderMarkdown(result: BenchResult): string {
   );
 
   // A server whose saturated throughput is below the fixed rate cannot keep up with it: its requests queue.
-  const behind = (x: OpResult) => x.throughput.rps < s.rate;
+  const behind = (x: OpResult) => (rpsSpread(x)?.median ?? 0) < s.rate;
   lines.push(
     '## Results',
     '',
-    `† answers fewer than ${s.rate} requests/s even at saturation, so at the fixed rate its requests queue and its latency includes that wait.`,
+    `† answers fewer than ${s.rate} requests/s even at saturation (the median of its rounds), so at the fixed rate its requests queue and its latency includes that wait.`,
     '',
   );
   for (const size of result.sizes) {
@@ -213,36 +278,31 @@ export function renderMarkdown(result: BenchResult): string {
       `Equivalence check: ${e.checked} variable sets, ${e.differences === 0 ? 'no differing answers' : `${e.differences} differing answers`}${failed.length ? `; no answer from ${failed.join('; ')}` : ''}.`,
       '',
     );
+    const measured = ops.filter((op) => !size.skipped[op]);
+    for (const op of ops) if (size.skipped[op]) lines.push(`\`${op}\` skipped: ${size.skipped[op]}.`, '');
+    lines.push(`Throughput at saturation, median of ${s.rounds} round${s.rounds === 1 ? '' : 's'} (lowest–highest):`, '');
     table(
-      [
-        'Operation',
-        'ours req/s',
-        'raw req/s',
-        'peer req/s',
-        'ours/raw',
-        'ours/peer',
-        'ours p50 / p99 ms',
-        'raw p50 / p99 ms',
-        'peer p50 / p99 ms',
-        'Errors (ours/raw/peer)',
-      ],
-      ops.map((op) => {
-        if (size.skipped[op]) return [`\`${op}\``, `skipped: ${size.skipped[op]}`, '', '', '', '', '', '', '', ''];
+      ['Operation', 'ours req/s', 'raw req/s', 'peer req/s', 'ours/raw', 'ours/peer'],
+      measured.map((op) => {
         const r = size.results[op] ?? {};
-        const lat = (x?: OpResult) => (x ? `${fmt(x.latency.p50, 1)} / ${fmt(x.latency.p99, 1)}${behind(x) ? ' †' : ''}` : '—');
-        const errs = (x?: OpResult) => (x ? String(errorsOf(x.throughput) + errorsOf(x.latency)) : '—');
         return [
           `\`${op}\``,
-          fmt(r.ours?.throughput.rps),
-          fmt(r.raw?.throughput.rps),
-          fmt(r.peer?.throughput.rps),
-          `${fmt(ratio(r.ours?.throughput.rps, r.raw?.throughput.rps), 2)}×`,
-          `${fmt(ratio(r.ours?.throughput.rps, r.peer?.throughput.rps), 2)}×`,
-          lat(r.ours),
-          lat(r.raw),
-          lat(r.peer),
-          `${errs(r.ours)} / ${errs(r.raw)} / ${errs(r.peer)}`,
+          fmtSpread(rpsSpread(r.ours)),
+          fmtSpread(rpsSpread(r.raw)),
+          fmtSpread(rpsSpread(r.peer)),
+          fmtSpread(ratioSpread(r, 'raw'), 2, '×'),
+          fmtSpread(ratioSpread(r, 'peer'), 2, '×'),
         ];
+      }),
+    );
+    lines.push(`Latency at ${s.rate} requests/s, and errors in all phases:`, '');
+    table(
+      ['Operation', 'ours p50 / p99 ms', 'raw p50 / p99 ms', 'peer p50 / p99 ms', 'Errors (ours/raw/peer)'],
+      measured.map((op) => {
+        const r = size.results[op] ?? {};
+        const lat = (x?: OpResult) => (x ? `${fmt(x.latency.p50, 1)} / ${fmt(x.latency.p99, 1)}${behind(x) ? ' †' : ''}` : '—');
+        const errs = (x?: OpResult) => (x ? String(throughputErrors(x) + errorsOf(x.latency)) : '—');
+        return [`\`${op}\``, lat(r.ours), lat(r.raw), lat(r.peer), `${errs(r.ours)} / ${errs(r.raw)} / ${errs(r.peer)}`];
       }),
     );
   }

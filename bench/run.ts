@@ -5,15 +5,17 @@
  * → the whole store read once into Neo4j's page cache → variables sampled from it (bench/operations.ts) → the three servers started in child
  * processes on loopback (bench/servers.ts) → the equivalence check (bench/equivalence.ts; a
  * differing answer stops the run, a missing one is reported) → this server's Cypher round
- * trips, in-process → warm-up → for each operation, servers in rotating order: throughput at
- * saturation, then latency at a fixed rate (bench/load.ts), each followed by ending the
- * queries the server left running in Neo4j. Lines are printed as results come in; the result is written to
+ * trips, in-process → warm-up → for each operation: throughput at saturation in interleaved
+ * rounds (every server once per round, the order rotating from round to round), then latency
+ * at a fixed rate once per server (bench/load.ts), each run followed by ending the queries the
+ * server left running in Neo4j. Lines are printed as results come in; the result is written to
  * bench/results/<timestamp>.json and bench/results/latest.json after each size, and
  * docs/benchmarks.md is rewritten at the end (bench/report.ts). Every process it starts is
  * stopped on the way out, including on Ctrl-C.
  *
  * Options: --sizes article,10k,100k,1m  --ops <names>  --servers ours,raw,peer
- *          --duration 10 (s per phase)  --warmup 3 (s)  --connections 16  --rate 50 (req/s)
+ *          --duration 10 (s per round and per latency run)  --rounds 3 (throughput rounds)
+ *          --warmup 3 (s)  --connections 16  --rate 50 (req/s)
  *          --seed 1 (corpus and sample)  --port 4121 (ours; raw and peer take the next two)
  *          --neo4j-port <port> (default: a free one)
  */
@@ -29,7 +31,17 @@ import { benchDataDir, ensureCorpus, isCorpusSize, type CorpusSize } from './cor
 import { checkEquivalence, dataOf, requestBody, serverNames, spread, type ServerName } from './equivalence.js';
 import { load } from './load.js';
 import { depth, operationNames, operations, sampleVariables, type OperationName, type Samples } from './operations.js';
-import { describeMachine, progressLine, ratioLine, renderMarkdown, type BenchResult, type OpResult, type SizeResult } from './report.js';
+import {
+  describeMachine,
+  latencyLine,
+  renderMarkdown,
+  summaryLine,
+  throughputLine,
+  type BenchResult,
+  type OpResult,
+  type SizeResult,
+  type ThroughputRound,
+} from './report.js';
 import { startServer, type RunningServer } from './servers.js';
 
 const list = <T extends string>(
@@ -58,6 +70,7 @@ const optionsSchema = z.object({
   ops: list<OperationName>('ops', operationNames).default([...operationNames]),
   servers: list<ServerName>('servers', serverNames).default([...serverNames]),
   duration: whole('duration', 1).default(10),
+  rounds: whole('rounds', 1).default(3),
   warmup: whole('warmup', 0).default(3),
   connections: whole('connections', 1).default(16),
   rate: whole('rate', 1).default(50),
@@ -265,20 +278,22 @@ async function benchSize(
 
   const results: SizeResult['results'] = {};
   for (const [i, op] of ops.entries()) {
-    const order = rotate(o.servers, i);
     const byServer: Partial<Record<ServerName, OpResult>> = {};
-    const throughput: Partial<Record<ServerName, OpResult['throughput']>> = {};
-    for (const name of order) {
-      throughput[name] = await load({
-        url: servers[name]!.url,
-        bodies: bodies(name, op),
-        connections: o.connections,
-        durationSeconds: o.duration,
-      });
-      console.log(progressLine(size, op, name, 'throughput', throughput[name]!));
-      await settle(driver, `the ${name} server's ${op} throughput run`);
-    }
-    for (const name of order) {
+    const throughput: Partial<Record<ServerName, ThroughputRound[]>> = {};
+    for (let round = 1; round <= o.rounds; round++)
+      for (const name of rotate(o.servers, i + round - 1)) {
+        const result = await load({
+          url: servers[name]!.url,
+          bodies: bodies(name, op),
+          connections: o.connections,
+          durationSeconds: o.duration,
+        });
+        const t: ThroughputRound = { round, result };
+        (throughput[name] ??= []).push(t);
+        console.log(throughputLine(size, op, name, o.rounds, t));
+        await settle(driver, `the ${name} server's ${op} throughput round ${round}`);
+      }
+    for (const name of rotate(o.servers, i)) {
       const latency = await load({
         url: servers[name]!.url,
         bodies: bodies(name, op),
@@ -286,12 +301,12 @@ async function benchSize(
         durationSeconds: o.duration,
         overallRate: o.rate,
       });
-      console.log(progressLine(size, op, name, 'latency', latency));
+      console.log(latencyLine(size, op, name, latency));
       await settle(driver, `the ${name} server's ${op} latency run`);
-      byServer[name] = { throughput: throughput[name]!, latency };
+      byServer[name] = { throughput: throughput[name] ?? [], latency };
     }
     results[op] = byServer;
-    console.log(ratioLine(size, op, byServer));
+    console.log(summaryLine(size, op, byServer));
   }
   return {
     size,
@@ -311,11 +326,14 @@ async function benchSize(
 
 async function main() {
   const o = readOptions();
-  // Load phases, plus about two minutes per size to start Neo4j and the servers, sample and check.
-  const perSize = o.ops.length * o.servers.length * (o.warmup + 2 * o.duration) + 120;
+  // Per server and operation: the warm-up, the throughput rounds and one latency run, each
+  // followed by the hand-over (about 2 s when it ends queries); plus about two minutes per size
+  // to start Neo4j and the servers, sample and check.
+  const runs = (o.warmup > 0 ? 1 : 0) + o.rounds + 1;
+  const perSize = o.ops.length * o.servers.length * (o.warmup + (o.rounds + 1) * o.duration + 2 * runs) + 120;
   const toGenerate = o.sizes.filter((s) => !existsSync(join(benchDataDir(s), 'corpus.json')));
   console.log(
-    `Benchmark: sizes ${o.sizes.join(', ')}; operations ${o.ops.join(', ')}; servers ${o.servers.join(', ')}; ${o.duration} s per phase, ${o.warmup} s warm-up, ${o.connections} connections, ${o.rate} req/s for latency.`,
+    `Benchmark: sizes ${o.sizes.join(', ')}; operations ${o.ops.join(', ')}; servers ${o.servers.join(', ')}; ${o.rounds} throughput round${o.rounds === 1 ? '' : 's'} and one latency run of ${o.duration} s each per server, ${o.warmup} s warm-up, ${o.connections} connections, ${o.rate} req/s for latency.`,
   );
   console.log(
     `Expected run time: about ${Math.ceil((perSize * o.sizes.length) / 60)} min${toGenerate.length ? `, plus generating the ${toGenerate.join(', ')} corpus${toGenerate.length > 1 ? 'es' : ''} on first use (the 1m corpus takes the longest)` : ''}.`,
@@ -332,6 +350,7 @@ async function main() {
       ops: o.ops,
       servers: o.servers,
       durationSeconds: o.duration,
+      rounds: o.rounds,
       warmupSeconds: o.warmup,
       connections: o.connections,
       rate: o.rate,
