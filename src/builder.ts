@@ -7,8 +7,9 @@
  * - a connection: `first` (or `last`, default 20) items;
  * - `nodes(ids:)`: one per id given (copies included: each is answered);
  * - a list with `first`: that many;
- * - any other list: the most it can hold, `listCaps` (default 50; the read must not return
- *   more: see the caps noted there).
+ * - any other list: the most it can hold: the field's `listCap` extension (relatedField,
+ *   src/graph/lookahead.ts), else `listCaps`, else LIST_CAP (src/graph/loaders.ts); the read
+ *   or the resolver cuts the list there.
  * And a field that carries a whole article's text (`Article.text`, reached from a sentence
  * too) costs `articleTextCost` on its own, about what 100 small fields weigh, not 1.
  */
@@ -21,26 +22,25 @@ import type { WriteScope } from './core/credentials.js';
 import { typeOfKey } from './core/ids.js';
 import { apiError } from './errors.js';
 import type { Context } from './graph/context.js';
+import { EVIDENCE_CAP, EVIDENCE_FOR_FACT, LIST_CAP } from './graph/loaders.js';
 
 /** What a whole article's text costs: about what 100 small fields weigh (articles run to tens of KiB). */
 export const articleTextCost = 100;
 
 /**
- * The most items a plain list (one without `first`) is priced at, by `Type.field` or field
- * name; any other plain list, `defaultListCap`. These are what the read must cap the list
- * at for the price to bound the answer (the byte cap, src/plugins/use-response-limit.ts,
- * holds whatever the read returns).
+ * What plain lists that are not relatedField lists (those carry their own `listCap`) are
+ * priced at, by `Type.field` or field name; any other, LIST_CAP. Each is where its read or
+ * resolver cuts the list, so the price bounds the answer (the byte cap,
+ * src/plugins/use-response-limit.ts, holds whatever slips through).
  */
-export const defaultListCap = 50;
 export const listCaps: Record<string, number> = {
-  // The spans of evidence for one fact or relationship.
-  evidence: 5,
-  // The sentences one span of evidence touches.
-  'Evidence.sentences': 10,
-  // The votes taken on one motion.
-  'Motion.votes': 10,
-  // A fact's quantities, and the facts it is linked to in cause and sequence (src/schema/fact.ts caps them).
-  'Fact.quantities': 20,
+  // Where an entity is mentioned (read at most EVIDENCE_CAP.spans).
+  mentions: EVIDENCE_CAP.spans,
+  // The spans of evidence for one fact or relationship (src/schema/fact.ts, relationship.ts cut them).
+  evidence: EVIDENCE_FOR_FACT,
+  // The sentences one span of evidence touches (read at most EVIDENCE_CAP.sentences).
+  'Evidence.sentences': EVIDENCE_CAP.sentences,
+  // A fact's quantities, and the facts it is linked to in cause and sequence (src/schema/fact.ts cuts them).
   quantities: 20,
   causes: 20,
   consequences: 20,
@@ -92,7 +92,14 @@ export const builder = new SchemaBuilder<{
       if (field.name === 'nodes' && Array.isArray(args.ids)) return { field: cost, multiplier: Math.max(1, args.ids.length) };
       return {
         field: cost,
-        multiplier: Math.max(1, asked ?? listCaps[`${parent}.${field.name}`] ?? listCaps[field.name] ?? defaultListCap),
+        multiplier: Math.max(
+          1,
+          asked ??
+            (field.extensions?.listCap as number | undefined) ??
+            listCaps[`${parent}.${field.name}`] ??
+            listCaps[field.name] ??
+            LIST_CAP,
+        ),
       };
     },
   },

@@ -269,4 +269,3 @@ export function vocabulary(): Vocabulary {
   loaded ??= loadVocabulary(defaultVocabularyFile());
   return loaded;
 }
-

@@ -71,10 +71,10 @@ export interface RelPageRow {
 }
 export interface EvidenceRow {
   id: string;
+  articleId: string;
   start: number;
   end: number;
-  sentenceId: string;
-  sentence: Record<string, unknown>;
+  sentences: { id: string; props: Record<string, unknown> }[];
 }
 export interface PathRow {
   nodes: GNode[];
@@ -103,7 +103,11 @@ const pathQueries = new Map<number, Query<{ from: string; to: string; candidates
 export const queries = {
   nodesById: query<{ ids: string[] }, GNode>('read/nodes-by-id', { ids: [] }),
   relationshipsByNode: query<{ ids: string[] }, RelRow>('read/relationships-by-node', { ids: [] }),
-  evidenceByNode: query<{ ids: string[] }, EvidenceRow>('read/evidence-by-node', { ids: [] }),
+  evidenceByNode: query<{ ids: string[]; spans: number; sentences: number }, EvidenceRow>(
+    'read/evidence-by-node',
+    { ids: [], spans: 1, sentences: 1 },
+    ['spans', 'sentences'],
+  ),
   entities: query<{ kind: string | null; name: string | null; desc: boolean } & Paged, PageRow>(
     'read/entities',
     { kind: null, name: null, desc: false, ...paged },

@@ -8,7 +8,7 @@
  */
 import DataLoader from 'dataloader';
 import type { GraphReader } from '../db/graph-db.js';
-import { queries, type FollowedRel, type RelRow } from '../db/queries.js';
+import { queries, type FollowedRel, type Params, type Query, type RelRow } from '../db/queries.js';
 import type { EvidenceRef } from '../core/ids.js';
 import type { GNode, GRel } from '../core/model.js';
 
@@ -23,6 +23,11 @@ export interface Loaders {
    * types in `follow`, or null when the node was not followed), split by type and direction.
    */
   primeFollowed(id: string, follow: Follow[], follows: FollowedRel[] | null | undefined): void;
+  /**
+   * Runs a read once per request for the same query and parameters: a page asked under each
+   * item of a list (970 copies of one id in `nodes(ids:)`) costs one query, not one per item.
+   */
+  readOnce<P extends Params, R>(query: Query<P, R>, params: P): Promise<R[]>;
 }
 
 export type Direction = 'OUTGOING' | 'INCOMING' | 'BOTH';
@@ -67,8 +72,21 @@ export interface RelPageKey {
   hints?: { withNode?: boolean; follow?: Follow[]; linked?: boolean };
 }
 
-/** The limit that asks for every relationship at once. */
-export const ALL = 2 ** 31 - 1;
+/**
+ * The most relationships of one type a plain list (a field without `first`, such as an
+ * organisation's `members`) reads and returns; src/builder.ts prices such a list at this many
+ * items, so the cost limit bounds the answer. Connections page through the rest.
+ */
+export const LIST_CAP = 50;
+
+/**
+ * The most spans of evidence read for one node (an entity's `mentions`; a fact's own
+ * `evidence` is priced and cut lower, src/builder.ts) and sentences read for one span.
+ */
+export const EVIDENCE_CAP = { spans: 50, sentences: 10 };
+
+/** The most spans of evidence a fact's or a relationship's `evidence` gives (a fact is told in a few). */
+export const EVIDENCE_FOR_FACT = 5;
 
 const pageQuery = (k: RelPageKey) => `${k.type}|${k.direction}|${k.stance ?? ''}|${k.status ?? ''}|${k.offset}|${k.limit}`;
 /** The cache key of a page: everything but the hints. */
@@ -127,10 +145,13 @@ export function createLoaders(db: GraphReader): Loaders {
           : f.direction === 'INCOMING'
             ? ofType.filter((r) => !r.outgoing || r.otherId === id)
             : [...ofType, ...ofType.filter((r) => r.otherId === id)];
-      const page = rels.sort(inPageOrder).map((r) => toRel(id, r));
+      const page = rels
+        .sort(inPageOrder)
+        .slice(0, LIST_CAP)
+        .map((r) => toRel(id, r));
       relationshipPages.prime(
-        { id, type: f.type, direction: f.direction, stance: null, status: null, offset: 0, limit: ALL },
-        { total: page.length, page },
+        { id, type: f.type, direction: f.direction, stance: null, status: null, offset: 0, limit: LIST_CAP },
+        { total: rels.length, page },
       );
     }
   };
@@ -143,7 +164,7 @@ export function createLoaders(db: GraphReader): Loaders {
   });
 
   // A node's relationships of one type, a page at a time (connections: a hub's first ten
-  // supporters cost ten rows, not all of them) or all at once (offset 0, limit ALL). One query
+  // supporters cost ten rows, not all of them; plain lists: the first LIST_CAP). One query
   // per distinct page shape.
   const relationshipPages: Loaders['relationshipPages'] = new DataLoader(
     async (keys) => {
@@ -184,20 +205,21 @@ export function createLoaders(db: GraphReader): Loaders {
   );
 
   const evidence: Loaders['evidence'] = new DataLoader(async (ids) => {
-    const rows = await db.read(queries.evidenceByNode, { ids: [...ids] });
-    return groupBy(ids, rows).map((list) => {
-      const spans = new Map<string, EvidenceRef>();
-      for (const r of list) {
-        node.prime(r.sentenceId, { id: r.sentenceId, labels: ['Node', 'Sentence'], props: r.sentence });
-        const articleId = String(r.sentence.articleId);
-        const key = `${articleId}|${r.start}|${r.end}`;
-        const span = spans.get(key) ?? { articleId, start: r.start, end: r.end, sentenceIds: [] };
-        span.sentenceIds.push(r.sentenceId);
-        spans.set(key, span);
-      }
-      return [...spans.values()];
-    });
+    const rows = await db.read(queries.evidenceByNode, { ids: [...ids], spans: EVIDENCE_CAP.spans, sentences: EVIDENCE_CAP.sentences });
+    return groupBy(ids, rows).map((list) =>
+      list.map((r) => {
+        for (const s of r.sentences) node.prime(s.id, { id: s.id, labels: ['Node', 'Sentence'], props: s.props });
+        return { articleId: r.articleId, start: r.start, end: r.end, sentenceIds: r.sentences.map((s) => s.id) };
+      }),
+    );
   });
 
-  return { node, relationships, relationshipPages, evidence, primeFollowed };
+  const reads = new Map<string, Promise<unknown[]>>();
+  const readOnce: Loaders['readOnce'] = (query, params) => {
+    const key = `${query.name}\u0000${JSON.stringify(params)}`;
+    if (!reads.has(key)) reads.set(key, db.read(query, params));
+    return reads.get(key)! as Promise<never[]>;
+  };
+
+  return { node, relationships, relationshipPages, evidence, primeFollowed, readOnce };
 }

@@ -38,7 +38,7 @@ import {
 } from 'graphql';
 import type { Context } from './context.js';
 import type { GNode, GRel } from '../core/model.js';
-import { pageKey, uniqueFollows, type Direction, type Follow, type PageHints, type PageOf, type RelPageKey } from './loaders.js';
+import { LIST_CAP, pageKey, uniqueFollows, type Direction, type Follow, type PageHints, type PageOf, type RelPageKey } from './loaders.js';
 import { checkPage, PAGE, related } from './traverse.js';
 
 interface LookaheadExtensions {
@@ -57,14 +57,15 @@ const gives = {
 /**
  * Options for a field that reads a node's relationships of one type and direction: the
  * first node at the other end (`first`), every node (`nodes`) or every relationship
- * (`relationships`). They also tell looking ahead what the field reads, so that a page of
- * such nodes can read it for all of them at once.
+ * (`relationships`), at most `cap` of them (LIST_CAP or fewer; the cost model prices the
+ * list at `cap`, src/builder.ts). They also tell looking ahead what the field reads, so that a
+ * page of such nodes can read it for all of them at once.
  */
-export function relatedField<G extends keyof typeof gives>(type: string, direction: Direction, give: G) {
+export function relatedField<G extends keyof typeof gives>(type: string, direction: Direction, give: G, cap = LIST_CAP) {
   return {
-    extensions: { lookahead: { follow: { type, direction } } satisfies LookaheadExtensions },
+    extensions: { lookahead: { follow: { type, direction } } satisfies LookaheadExtensions, listCap: cap },
     resolve: async (n: GNode, _a: unknown, ctx: Context) =>
-      gives[give](await related(ctx, n.id, [type], direction)) as ReturnType<(typeof gives)[G]>,
+      gives[give]((await related(ctx, n.id, [type], direction)).slice(0, cap)) as ReturnType<(typeof gives)[G]>,
   };
 }
 

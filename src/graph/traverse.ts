@@ -8,7 +8,7 @@ import type { GNode, GRel } from '../core/model.js';
 import type { PageRow, Params, Query } from '../db/queries.js';
 import { apiError } from '../errors.js';
 import type { Context } from './context.js';
-import { ALL, followTypes, type Direction, type Follow, type PageHints, type PageOf } from './loaders.js';
+import { followTypes, LIST_CAP, type Direction, type Follow, type PageHints, type PageOf } from './loaders.js';
 
 export interface ConnectionArgs {
   first?: number | null;
@@ -29,11 +29,16 @@ export function checkPage(args: ConnectionArgs): void {
   }
 }
 
+/**
+ * A node's relationships of `types` (null: all) in `direction`: of one type, the first
+ * LIST_CAP in page order; of several, all of them (callers page or cut them).
+ */
 export async function related(ctx: Context, id: string, types: string[] | null, direction: Direction): Promise<GRel[]> {
-  // One type (nearly every question): read just that type. Several: read all and filter.
+  // One type (nearly every question): read the first LIST_CAP of just that type. Several: read all and filter.
   if (types?.length === 1)
-    return (await ctx.loaders.relationshipPages.load({ id, type: types[0]!, direction, stance: null, status: null, offset: 0, limit: ALL }))
-      .page;
+    return (
+      await ctx.loaders.relationshipPages.load({ id, type: types[0]!, direction, stance: null, status: null, offset: 0, limit: LIST_CAP })
+    ).page;
   const rels = await ctx.loaders.relationships.load(id);
   return rels.filter(
     (r) => (!types?.length || types.includes(r.type)) && (direction === 'BOTH' || r.outgoing === (direction === 'OUTGOING')),
@@ -110,7 +115,7 @@ export async function pageFromDb<P extends Params & { offset: number; limit: num
   checkPage(args);
   let totalCount = 0;
   const connection = await resolveOffsetConnection({ args, ...PAGE }, async ({ offset, limit }) => {
-    const [row] = await ctx.db.read(query, { ...params, offset, limit } as P);
+    const [row] = await ctx.loaders.readOnce(query, { ...params, offset, limit } as P);
     totalCount = row?.total ?? 0;
     return (row?.page ?? []).map(({ follows, ...node }): GNode => {
       ctx.loaders.primeFollowed(node.id, follow, follows);

@@ -11,7 +11,7 @@
  * - depth, breadth (fields selected in all) and cost: the Pothos complexity plugin, which
  *   knows the schema: a connection's selection costs `first` (or `last`, default 20) times
  *   over, a list with `first` that many times, `nodes(ids:)` once per id, any other list as
- *   many times as it may hold items (50 unless `listCaps` says less), and a whole article's
+ *   many times as it may hold items (50 unless the field or `listCaps` in src/builder.ts says less), and a whole article's
  *   text 100 (`fieldComplexity` in src/builder.ts). Variables are taken into account.
  */
 import { EnvelopArmor } from '@escape.tech/graphql-armor';

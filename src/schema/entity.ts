@@ -56,7 +56,7 @@ EntityRef.implement({
     kind: t.field({ type: EntityKindEnum, description: 'Which kind of entity it is.', resolve: (e) => e.props.kind as never }),
     mentions: t.field({
       type: [EvidenceType],
-      description: 'Where the articles mention it.',
+      description: 'Where the articles mention it: the first 50 mentions, in article order.',
       resolve: (e, _a, ctx) => ctx.loaders.evidence.load(e.id),
     }),
     // A connection: an entity named in thousands of articles holds a role node per article.
@@ -69,12 +69,13 @@ EntityRef.implement({
     }),
     participations: t.field({
       type: [RelationshipRef],
-      description: 'The events it took part in, each with what it did there (`role`) and the event (`other`).',
+      description:
+        'The events it took part in, each with what it did there (`role`) and the event (`other`): the first 50; `relationships(types: ["PARTICIPATED_IN"])` pages through all.',
       ...relatedField('PARTICIPATED_IN', 'OUTGOING', 'relationships'),
     }),
     events: t.field({
       type: [EventRef],
-      description: 'The events it took part in.',
+      description: 'The events it took part in: the first 50; `relationships(types: ["PARTICIPATED_IN"])` pages through all.',
       ...relatedField('PARTICIPATED_IN', 'OUTGOING', 'nodes'),
     }),
     statementsBy: t.connection({

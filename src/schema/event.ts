@@ -81,10 +81,15 @@ builder.node(EventRef, {
     }),
     participants: t.field({
       type: [RelationshipRef],
-      description: 'Who took part, each edge with what they did (`role`) and who (`other`).',
+      description:
+        'Who took part, each edge with what they did (`role`) and who (`other`): the first 50; `relationships(types: ["PARTICIPATED_IN"])` pages through all.',
       ...relatedField('PARTICIPATED_IN', 'INCOMING', 'relationships'),
     }),
-    statements: t.field({ type: [StatementRef], description: 'Statements made in it.', ...relatedField('MADE_IN', 'INCOMING', 'nodes') }),
+    statements: t.field({
+      type: [StatementRef],
+      description: 'Statements made in it: the first 50; `relationships(types: ["MADE_IN"])` pages through all.',
+      ...relatedField('MADE_IN', 'INCOMING', 'nodes'),
+    }),
   }),
 });
 

@@ -27,12 +27,15 @@ async function evidenceText(e: EvidenceRef, ctx: Context): Promise<string> {
 EvidenceType.implement({
   description: "Where a fact comes from: a span of an article's text and the sentences it touches.",
   fields: (t) => ({
-    text: t.string({ description: 'The exact words of the article.', resolve: (e, _a, ctx) => evidenceText(e, ctx) }),
+    text: t.string({
+      description: 'The exact words of the article (from its first 10 sentences).',
+      resolve: (e, _a, ctx) => evidenceText(e, ctx),
+    }),
     start: t.exposeInt('start', { description: 'Offset of the first character in the article text (code points, from 0).' }),
     end: t.exposeInt('end', { description: 'Offset just past the last character (exclusive).' }),
     sentences: t.field({
       type: [SentenceRef],
-      description: 'The sentences the words fall in.',
+      description: 'The sentences the words fall in (at most 10).',
       resolve: (e, _a, ctx) => sentencesOf(e, ctx),
     }),
     article: t.field({

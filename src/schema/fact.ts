@@ -6,6 +6,7 @@
 import { builder } from '../builder.js';
 import { vocabulary } from '../core/vocabulary.js';
 import type { GNode } from '../core/model.js';
+import { EVIDENCE_FOR_FACT } from '../graph/loaders.js';
 import { related } from '../graph/traverse.js';
 import { ArticleRef, EvidenceType, FactRef, NodeRef, RelationshipRef } from './refs.js';
 
@@ -66,8 +67,8 @@ FactRef.implement({
   fields: (t) => ({
     evidence: t.field({
       type: [EvidenceType],
-      description: 'The words of the article this fact comes from.',
-      resolve: (f, _a, ctx) => ctx.loaders.evidence.load(f.id),
+      description: 'The words of the article this fact comes from (at most 5 spans).',
+      resolve: async (f, _a, ctx) => (await ctx.loaders.evidence.load(f.id)).slice(0, EVIDENCE_FOR_FACT),
     }),
     article: t.field({
       type: ArticleRef,

@@ -59,7 +59,11 @@ builder.node(MotionRef, {
       description: 'Where it was considered.',
       ...relatedField('CONSIDERED_AT', 'OUTGOING', 'first'),
     }),
-    votes: t.field({ type: [VoteRef], description: 'Votes on it.', ...relatedField('ON', 'INCOMING', 'nodes') }),
+    votes: t.field({
+      type: [VoteRef],
+      description: 'Votes on it (the first 10; `relationships(types: ["ON"])` pages through all).',
+      ...relatedField('ON', 'INCOMING', 'nodes', 10),
+    }),
     wording: t.field({
       type: [StatementRef],
       description: 'What its text says, as statements spoken by the motion itself.',

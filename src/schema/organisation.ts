@@ -21,17 +21,17 @@ builder.node(OrganisationRef, {
     }),
     parts: t.field({
       type: [OrganisationRef],
-      description: 'Organisations that are part of this one.',
+      description: 'Organisations that are part of this one: the first 50; `relationships(types: ["PART_OF"])` pages through all.',
       ...relatedField('PART_OF', 'INCOMING', 'nodes'),
     }),
     members: t.field({
       type: [EntityRef],
-      description: 'People and groups that are members of it.',
+      description: 'People and groups that are members of it: the first 50; `relationships(types: ["MEMBER_OF"])` pages through all.',
       ...relatedField('MEMBER_OF', 'INCOMING', 'nodes'),
     }),
     rolesIn: t.field({
       type: [RoleRef],
-      description: 'Roles held in it (leader, chief whip, …).',
+      description: 'Roles held in it (leader, chief whip, …): the first 50; `relationships(types: ["IN"])` pages through all.',
       ...relatedField('IN', 'INCOMING', 'nodes'),
     }),
   }),

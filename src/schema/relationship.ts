@@ -9,7 +9,7 @@ import { decodeRelEvidence, type EvidenceRef } from '../core/ids.js';
 import type { GRel } from '../core/model.js';
 import { linkedExtension, pageExtension, pageHints } from '../graph/lookahead.js';
 import { vocabulary } from '../core/vocabulary.js';
-import type { Direction } from '../graph/loaders.js';
+import { EVIDENCE_FOR_FACT, type Direction } from '../graph/loaders.js';
 import { pageOf, related, relationshipPage } from '../graph/traverse.js';
 import { DirectionEnum, StanceEnum } from './enums.js';
 import { EvidenceType, NodeRef, RelationshipRef } from './refs.js';
@@ -22,10 +22,12 @@ import { checkRelationTypes } from './vocabulary.js';
  */
 async function evidenceOf(r: GRel, ctx: Context): Promise<EvidenceRef[]> {
   const own = decodeRelEvidence(r.props);
-  if (own.length) return own;
-  if (typeof r.props.via === 'string') return ctx.loaders.evidence.load(r.props.via);
-  if (r.other.labels.includes('Fact')) return ctx.loaders.evidence.load(r.other.id);
-  return ctx.loaders.evidence.load(r.self);
+  const spans = own.length
+    ? own
+    : await ctx.loaders.evidence.load(
+        typeof r.props.via === 'string' ? r.props.via : r.other.labels.includes('Fact') ? r.other.id : r.self,
+      );
+  return spans.slice(0, EVIDENCE_FOR_FACT);
 }
 
 const asString = (v: unknown) => (typeof v === 'string' ? v : null);
@@ -88,7 +90,7 @@ RelationshipRef.implement({
     }),
     evidence: t.field({
       type: [EvidenceType],
-      description: 'The words of the article this relationship comes from.',
+      description: 'The words of the article this relationship comes from (at most 5 spans).',
       ...linkedExtension,
       resolve: (r, _a, ctx) => evidenceOf(r, ctx),
     }),

@@ -62,7 +62,7 @@ builder.objectFields(ArticleRef, (t) => ({
     resolve: async (a, args, ctx) =>
       pageOf(
         args,
-        (await ctx.db.read(queries.revisions, { articleId: a.id })).map((r) => r.props),
+        (await ctx.loaders.readOnce(queries.revisions, { articleId: a.id })).map((r) => r.props),
       ),
   }),
   revision: t.string({

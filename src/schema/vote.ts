@@ -35,7 +35,8 @@ builder.node(VoteRef, {
     }),
     positions: t.field({
       type: [RelationshipRef],
-      description: 'How named voters or groups voted: each edge has `position` and the voter (`other`).',
+      description:
+        'How named voters or groups voted: each edge has `position` and the voter (`other`); the first 50; `relationships(types: ["VOTED"])` pages through all.',
       ...relatedField('VOTED', 'INCOMING', 'relationships'),
     }),
   }),
