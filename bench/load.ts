@@ -19,7 +19,8 @@
  * the run ends are not counted; at a fixed rate, every request sent is waited for, up to the
  * timeout from when it was due, and only good answers are timed and counted), and errors:
  * non-2xx answers, connection errors and timeouts (10 s), and 2xx answers whose body carries
- * GraphQL `errors` (every body is checked).
+ * GraphQL `errors` (every body is checked); and every answer counted by HTTP status and by
+ * the `extensions.code` of its errors, so a soak can tell a refusal from a failure.
  */
 import { Agent, request } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -41,6 +42,10 @@ export interface LoadResult {
   p99: number | null;
   requests: number;
   errors: { non2xx: number; failed: number; graphql: number };
+  /** Answers by HTTP status ("200", "400", "503", …); failed requests have none. */
+  statuses: Record<string, number>;
+  /** Answers by the `extensions.code` of their errors, each code once per answer ("none": an error without one). */
+  codes: Record<string, number>;
 }
 
 // A top-level "errors" key: in the JSON of a string value the quote before `:` would be escaped.
@@ -48,11 +53,33 @@ const hasGraphqlErrors = (body: string) => body.includes('"errors":[');
 
 const TIMEOUT_MS = 10_000;
 
+const bump = (counts: Record<string, number>, key: string) => {
+  counts[key] = (counts[key] ?? 0) + 1;
+};
+
+/** Counts one answer by status and, when it carries errors (or is not 2xx), by their codes. */
+function countAnswer(result: Pick<LoadResult, 'statuses' | 'codes'>, status: number, body: string): void {
+  bump(result.statuses, String(status));
+  if (status >= 200 && status < 300 && !hasGraphqlErrors(body)) return;
+  for (const code of errorCodes(body)) bump(result.codes, code);
+}
+
+/** The distinct `extensions.code`s of a GraphQL answer's errors; "unreadable" when the body is not one. */
+export function errorCodes(body: string): string[] {
+  try {
+    const errors = (JSON.parse(body) as { errors?: { extensions?: { code?: unknown } }[] }).errors ?? [];
+    return [...new Set(errors.map((e) => (typeof e.extensions?.code === 'string' ? e.extensions.code : 'none')))];
+  } catch {
+    return ['unreadable'];
+  }
+}
+
 export async function load({ url, bodies, connections, durationSeconds, overallRate }: LoadOptions): Promise<LoadResult> {
   if (!bodies.length) throw new Error(`load: no request bodies for ${url}`);
   if (overallRate) return atFixedRate({ url, bodies, connections, durationSeconds, rate: overallRate });
   let next = 0;
   let graphql = 0;
+  const answers: Pick<LoadResult, 'statuses' | 'codes'> = { statuses: {}, codes: {} };
   const result = await autocannon({
     url: `${url}/graphql`,
     connections,
@@ -65,6 +92,7 @@ export async function load({ url, bodies, connections, durationSeconds, overallR
         setupRequest: (request) => ({ ...request, body: bodies[next++ % bodies.length]! }),
         onResponse: (status, body) => {
           if (status >= 200 && status < 300 && hasGraphqlErrors(body)) graphql++;
+          countAnswer(answers, status, body);
         },
       },
     ],
@@ -75,6 +103,7 @@ export async function load({ url, bodies, connections, durationSeconds, overallR
     p99: result.requests.total ? result.latency.p99 : null,
     requests: result.requests.total,
     errors: { non2xx: result.non2xx, failed: result.errors, graphql },
+    ...answers,
   };
 }
 
@@ -98,6 +127,7 @@ async function atFixedRate({
   const target = new URL('/graphql', url);
   const latencies: number[] = [];
   const errors = { non2xx: 0, failed: 0, graphql: 0 };
+  const answers: Pick<LoadResult, 'statuses' | 'codes'> = { statuses: {}, codes: {} };
   // Each request ends once: answered, failed, or out of time (counted from when it was due).
   const send = (body: string, due: number) =>
     new Promise<void>((done) => {
@@ -118,7 +148,9 @@ async function atFixedRate({
           res.on('data', (c: Buffer) => chunks.push(c));
           res.on('end', () => {
             const status = res.statusCode ?? 0;
-            finish(status < 200 || status >= 300 ? 'non2xx' : hasGraphqlErrors(Buffer.concat(chunks).toString('utf8')) ? 'graphql' : 'ok');
+            const text = Buffer.concat(chunks).toString('utf8');
+            if (!settled) countAnswer(answers, status, text);
+            finish(status < 200 || status >= 300 ? 'non2xx' : hasGraphqlErrors(text) ? 'graphql' : 'ok');
           });
           res.on('error', () => finish('failed'));
         },
@@ -152,5 +184,6 @@ async function atFixedRate({
     p99: sorted.length ? Math.round(quantile(sorted, 0.99) * 10) / 10 : null,
     requests: latencies.length,
     errors,
+    ...answers,
   };
 }
