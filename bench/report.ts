@@ -6,7 +6,9 @@
  * operation's throughput is measured in several rounds, interleaved (ours, raw, peer, raw,
  * peer, ours, …), and a server's figure is the *median* over its rounds with their *spread*
  * (lowest–highest). A ratio (ours/raw, ours/peer) is taken within each round, between runs
- * seconds apart, and summarised the same way.
+ * seconds apart, and summarised the same way. *CPU per request* is the CPU time a process (the
+ * server's Node process, or the Neo4j JVM) used during a round (bench/cpu.ts) over the
+ * requests answered in it.
  *
  * Goals (docs/DESIGN targets), judged per operation for this server ("ours"):
  * - throughput (median ratio over rounds) at least 0.7× the raw driver's, at every size measured;
@@ -43,10 +45,16 @@ export interface Settings {
   seed: number;
 }
 
-/** One server's throughput run in one round (1-based, in the order run). */
+/**
+ * One server's throughput run in one round (1-based, in the order run), with the CPU time its
+ * Node process and the Neo4j JVM used from just before the run to just after it (ms; null
+ * where /proc could not be read).
+ */
 export interface ThroughputRound {
   round: number;
   result: LoadResult;
+  nodeCpuMs: number | null;
+  neo4jCpuMs: number | null;
 }
 
 export interface OpResult {
@@ -62,6 +70,8 @@ export interface SizeResult {
   equivalence: { checked: number; differences: number; failures: { op: OperationName; server: ServerName; error: string }[] };
   /** This server's Cypher round trips per request (most over the checked samples) and the operation's depth. */
   roundTrips: Partial<Record<OperationName, { trips: number; depth: number }>>;
+  /** CPU ms per second of each process with no load, after the warm-up ("neo4j": the JVM; null: not read). */
+  idleCpuMsPerSecond: Partial<Record<ServerName | 'neo4j', number | null>>;
   results: Partial<Record<OperationName, Partial<Record<ServerName, OpResult>>>>;
   /** Operations left out at this size, and why. */
   skipped: Partial<Record<OperationName, string>>;
@@ -128,6 +138,10 @@ function ratioSpread(byServer: Partial<Record<ServerName, OpResult>>, other: Ser
   );
 }
 
+/** A server's CPU ms per request answered, in its own process or in Neo4j, over the rounds that answered any. */
+const cpuSpread = (x: OpResult | undefined, where: 'nodeCpuMs' | 'neo4jCpuMs') =>
+  spreadOf(x?.throughput.flatMap((t) => (t[where] === null || !t.result.requests ? [] : [t[where] / t.result.requests])) ?? []);
+
 /** "median (min–max)"; the range is left out when there is one value. */
 const fmtSpread = (x: Spread | undefined, digits = 0, unit = '') =>
   x === undefined
@@ -144,7 +158,18 @@ const counted = (r: LoadResult) => {
 /** The line printed after each server's throughput round. */
 export function throughputLine(size: string, op: OperationName, server: ServerName, rounds: number, t: ThroughputRound): string {
   const phase = `round ${t.round}/${rounds}`;
-  return `  ${size.padEnd(7)} ${op.padEnd(16)} ${server.padEnd(5)} ${phase.padEnd(10)} ${fmt(t.result.rps, 0).padStart(7)} req/s  ${counted(t.result)}`;
+  const perRequest = (ms: number | null) => fmt(ms === null || !t.result.requests ? null : ms / t.result.requests, 2).padStart(6);
+  return `  ${size.padEnd(7)} ${op.padEnd(16)} ${server.padEnd(5)} ${phase.padEnd(10)} ${fmt(t.result.rps, 0).padStart(7)} req/s  CPU ms/req Node ${perRequest(t.nodeCpuMs)}  Neo4j ${perRequest(t.neo4jCpuMs)}  ${counted(t.result)}`;
+}
+
+/** The median CPU per request of each server, printed after each operation's rounds. */
+export function cpuLine(size: string, op: OperationName, byServer: Partial<Record<ServerName, OpResult>>): string {
+  const of = (where: 'nodeCpuMs' | 'neo4jCpuMs') =>
+    serverNames
+      .filter((name) => byServer[name])
+      .map((name) => `${name} ${fmt(cpuSpread(byServer[name], where)?.median, 2)}`)
+      .join(', ');
+  return `  ${size.padEnd(7)} ${op.padEnd(16)} median CPU ms/request: Node ${of('nodeCpuMs')}; Neo4j ${of('neo4jCpuMs')}`;
 }
 
 /** The line printed after each server's latency run. */
@@ -244,6 +269,7 @@ export function renderMarkdown(result: BenchResult): string {
     `  - *throughput* at saturation with autocannon, ${s.connections} connections, in ${s.rounds} interleaved round${s.rounds === 1 ? '' : 's'} of ${s.durationSeconds} s per server: each round runs every server once, and the order rotates from round to round and from operation to operation (ours, raw, peer; then raw, peer, ours; …), so that a slow spell on this shared machine falls on every server rather than on one. A server's req/s is the median over its rounds, with the lowest–highest in brackets${s.rounds === 2 ? ' (with two rounds the median is their mean)' : ''}. A ratio is taken within each round (two runs seconds apart) and summarised the same way; a goal is judged on the median ratio, and names the sizes where the rounds fall on both sides of its line. Requests still in flight when a round ends are not counted, so a server slower than the round is long shows few requests rather than errors;`,
     `  - *latency* at a fixed ${s.rate} requests/s for ${s.durationSeconds} s, once per server after the rounds, open loop: requests evenly spaced over up to ${s.connections} connections, each timed from when it was due, and every one waited for (not autocannon's fixed rate, which sends each second's requests in a burst; see \`bench/load.ts\`).`,
     '  Errors are non-2xx answers, failed connections and timeouts (10 s), and GraphQL `errors` in 2xx bodies (every body is checked).',
+    "- **CPU per request** (`bench/cpu.ts`), beside each throughput round: the CPU time (user + system, `/proc/<pid>/stat` fields 14 and 15, in clock ticks of 10 ms, all threads) of the server's Node process and of the Neo4j JVM (found by its command line, which names the corpus's data folder and Bolt port), read just before and just after the round; each difference divided by the requests answered in that round gives *Node CPU ms/req* and *Neo4j CPU ms/req*, and the table shows the median over the rounds. Being time spent on a core, not waiting for one, it is less moved than req/s by other work on the machine, though not unmoved (that work still competes for caches). What it leaves out or takes in: autocannon runs in the benchmark's own process and is counted in neither; the other two servers, idle during the round, are not counted; background work (the JVM's checkpoints and garbage collection, a server's timers) is counted in the round it falls in: each process's rate at rest, measured for 3 s after the warm-up, is given under each size, and a process using B ms per second at rest adds about B ÷ (req/s) to each request's figure; and requests still in flight when a round ends are not in the request count, while the CPU spent on them so far is.",
     '- **Round trips**: each operation is run once per checked variable set through `createApp` in-process, counting the queries `GraphDb` sends (`onQuery`); depth is the number of nested fields with selections on the longest branch.',
     '',
     '## Goals',
@@ -280,9 +306,24 @@ export function renderMarkdown(result: BenchResult): string {
     );
     const measured = ops.filter((op) => !size.skipped[op]);
     for (const op of ops) if (size.skipped[op]) lines.push(`\`${op}\` skipped: ${size.skipped[op]}.`, '');
-    lines.push(`Throughput at saturation, median of ${s.rounds} round${s.rounds === 1 ? '' : 's'} (lowest–highest):`, '');
+    const rest = Object.entries(size.idleCpuMsPerSecond).map(([k, v]) => `${k === 'neo4j' ? 'Neo4j' : k} ${fmt(v, 1)}`);
+    lines.push(
+      `Throughput at saturation, median of ${s.rounds} round${s.rounds === 1 ? '' : 's'} (lowest–highest), and CPU per request answered in each server's Node process and in Neo4j (median over the rounds). At rest, in CPU ms per second: ${rest.join(', ')}.`,
+      '',
+    );
+    const cpu = (r: Partial<Record<ServerName, OpResult>>, where: 'nodeCpuMs' | 'neo4jCpuMs') =>
+      s.servers.map((name) => fmt(cpuSpread(r[name], where)?.median, 2)).join(' / ');
     table(
-      ['Operation', 'ours req/s', 'raw req/s', 'peer req/s', 'ours/raw', 'ours/peer'],
+      [
+        'Operation',
+        'ours req/s',
+        'raw req/s',
+        'peer req/s',
+        'ours/raw',
+        'ours/peer',
+        `Node CPU ms/req (${s.servers.join(' / ')})`,
+        `Neo4j CPU ms/req (${s.servers.join(' / ')})`,
+      ],
       measured.map((op) => {
         const r = size.results[op] ?? {};
         return [
@@ -292,6 +333,8 @@ export function renderMarkdown(result: BenchResult): string {
           fmtSpread(rpsSpread(r.peer)),
           fmtSpread(ratioSpread(r, 'raw'), 2, '×'),
           fmtSpread(ratioSpread(r, 'peer'), 2, '×'),
+          cpu(r, 'nodeCpuMs'),
+          cpu(r, 'neo4jCpuMs'),
         ];
       }),
     );

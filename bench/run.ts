@@ -2,16 +2,18 @@
  * `npm run bench`: this server against the raw driver and @neo4j/graphql 7, size by size.
  *
  * For each size: the corpus (bench/corpus/generate.ts `ensureCorpus`, generated on first use)
- * → the whole store read once into Neo4j's page cache → variables sampled from it (bench/operations.ts) → the three servers started in child
- * processes on loopback (bench/servers.ts) → the equivalence check (bench/equivalence.ts; a
- * differing answer stops the run, a missing one is reported) → this server's Cypher round
- * trips, in-process → warm-up → for each operation: throughput at saturation in interleaved
- * rounds (every server once per round, the order rotating from round to round), then latency
- * at a fixed rate once per server (bench/load.ts), each run followed by ending the queries the
- * server left running in Neo4j. Lines are printed as results come in; the result is written to
- * bench/results/<timestamp>.json and bench/results/latest.json after each size, and
- * docs/benchmarks.md is rewritten at the end (bench/report.ts). Every process it starts is
- * stopped on the way out, including on Ctrl-C.
+ * → the whole store read once into Neo4j's page cache → variables sampled from it
+ * (bench/operations.ts) → the three servers started in child processes on loopback
+ * (bench/servers.ts) → the equivalence check (bench/equivalence.ts; a differing answer stops
+ * the run, a missing one is reported) → this server's Cypher round trips, in-process →
+ * warm-up → CPU at rest → for each operation: throughput at saturation in interleaved rounds
+ * (every server once per round, the order rotating from round to round), then latency at a
+ * fixed rate once per server (bench/load.ts), each run followed by ending the queries the
+ * server left running in Neo4j. Around each throughput round, the CPU time of the server's
+ * process and of the Neo4j JVM is read from /proc (bench/cpu.ts), for CPU per request. Lines
+ * are printed as results come in; the result is written to bench/results/<timestamp>.json and
+ * bench/results/latest.json after each size, and docs/benchmarks.md is rewritten at the end
+ * (bench/report.ts). Every process it starts is stopped on the way out, including on Ctrl-C.
  *
  * Options: --sizes article,10k,100k,1m  --ops <names>  --servers ours,raw,peer
  *          --duration 10 (s per round and per latency run)  --rounds 3 (throughput rounds)
@@ -28,10 +30,12 @@ import { z } from 'zod';
 import { GraphDb } from '../src/db/graph-db.js';
 import { createApp } from '../src/yoga.js';
 import { benchDataDir, ensureCorpus, isCorpusSize, type CorpusSize } from './corpus/generate.js';
+import { cpuMeter, findNeo4jPid } from './cpu.js';
 import { checkEquivalence, dataOf, requestBody, serverNames, spread, type ServerName } from './equivalence.js';
 import { load } from './load.js';
 import { depth, operationNames, operations, sampleVariables, type OperationName, type Samples } from './operations.js';
 import {
+  cpuLine,
   describeMachine,
   latencyLine,
   renderMarkdown,
@@ -196,6 +200,8 @@ async function settle(driver: Driver, after: string): Promise<void> {
     );
 }
 
+const IDLE_SECONDS = 3;
+
 const rotate = <T>(xs: T[], by: number) => xs.map((_, i) => xs[(i + by) % xs.length]!);
 
 async function benchSize(
@@ -212,6 +218,13 @@ async function benchSize(
     ...(o['neo4j-port'] ? { port: o['neo4j-port'] } : {}),
   });
   cleanup.push(() => corpus.stop());
+  // ensureCorpus does not say which process it started; the JVM's command line names its data folder and port.
+  const neo4jPid = findNeo4jPid(benchDataDir(size), Number(new URL(corpus.uri).port));
+  console.log(
+    neo4jPid === null
+      ? '  The Neo4j JVM was not found in /proc by its command line; its CPU is not measured.'
+      : `  Neo4j JVM: pid ${neo4jPid}.`,
+  );
   const driver = neo4j.driver(corpus.uri, undefined, { disableLosslessIntegers: true });
   cleanup.push(() => driver.close());
   const [component] = (
@@ -276,19 +289,33 @@ async function benchSize(
       }
   }
 
+  // What the processes spend doing nothing, so the CPU per request of a round can be read against it.
+  const idle = cpuMeter({ neo4j: neo4jPid, ...Object.fromEntries(o.servers.map((name) => [name, servers[name]!.pid])) });
+  await new Promise((resolve) => setTimeout(resolve, IDLE_SECONDS * 1000));
+  const idleCpuMsPerSecond = Object.fromEntries(
+    Object.entries(idle.stop()).map(([k, ms]) => [k, ms === null ? null : ms / IDLE_SECONDS]),
+  ) as SizeResult['idleCpuMsPerSecond'];
+  console.log(
+    `  CPU at rest over ${IDLE_SECONDS} s, ms per second: ${Object.entries(idleCpuMsPerSecond)
+      .map(([k, v]) => `${k} ${v === null ? '—' : v.toFixed(1)}`)
+      .join(', ')}.`,
+  );
+
   const results: SizeResult['results'] = {};
   for (const [i, op] of ops.entries()) {
     const byServer: Partial<Record<ServerName, OpResult>> = {};
     const throughput: Partial<Record<ServerName, ThroughputRound[]>> = {};
     for (let round = 1; round <= o.rounds; round++)
       for (const name of rotate(o.servers, i + round - 1)) {
+        const meter = cpuMeter({ node: servers[name]!.pid, neo4j: neo4jPid });
         const result = await load({
           url: servers[name]!.url,
           bodies: bodies(name, op),
           connections: o.connections,
           durationSeconds: o.duration,
         });
-        const t: ThroughputRound = { round, result };
+        const cpu = meter.stop();
+        const t: ThroughputRound = { round, result, nodeCpuMs: cpu.node, neo4jCpuMs: cpu.neo4j };
         (throughput[name] ??= []).push(t);
         console.log(throughputLine(size, op, name, o.rounds, t));
         await settle(driver, `the ${name} server's ${op} throughput round ${round}`);
@@ -307,6 +334,7 @@ async function benchSize(
     }
     results[op] = byServer;
     console.log(summaryLine(size, op, byServer));
+    console.log(cpuLine(size, op, byServer));
   }
   return {
     size,
@@ -318,6 +346,7 @@ async function benchSize(
       failures: check.failures.map(({ op, server, error }) => ({ op, server, error })),
     },
     roundTrips: trips,
+    idleCpuMsPerSecond,
     results,
     skipped,
     samples,
@@ -328,7 +357,7 @@ async function main() {
   const o = readOptions();
   // Per server and operation: the warm-up, the throughput rounds and one latency run, each
   // followed by the hand-over (about 2 s when it ends queries); plus about two minutes per size
-  // to start Neo4j and the servers, sample and check.
+  // to start Neo4j and the servers, sample, check and measure CPU at rest.
   const runs = (o.warmup > 0 ? 1 : 0) + o.rounds + 1;
   const perSize = o.ops.length * o.servers.length * (o.warmup + (o.rounds + 1) * o.duration + 2 * runs) + 120;
   const toGenerate = o.sizes.filter((s) => !existsSync(join(benchDataDir(s), 'corpus.json')));
