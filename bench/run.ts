@@ -21,7 +21,6 @@
  *          --seed 1 (corpus and sample)  --port 4121 (ours; raw and peer take the next two)
  *          --neo4j-port <port> (default: a free one)
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -30,10 +29,12 @@ import { z } from 'zod';
 import { GraphDb } from '../src/db/graph-db.js';
 import { createApp } from '../src/yoga.js';
 import { benchDataDir, ensureCorpus, isCorpusSize, type CorpusSize } from './corpus/generate.js';
+import { commitUnderTest } from './commit.js';
 import { cpuMeter, findNeo4jPid } from './cpu.js';
 import { checkEquivalence, dataOf, requestBody, serverNames, spread, type ServerName } from './equivalence.js';
 import { load } from './load.js';
 import { depth, operationNames, operations, sampleVariables, type OperationName, type Samples } from './operations.js';
+import { warmPageCache } from './page-cache.js';
 import {
   cpuLine,
   describeMachine,
@@ -139,30 +140,6 @@ async function http(url: string, body: string) {
     signal: AbortSignal.timeout(30_000),
   });
   return { status: res.status, text: await res.text() };
-}
-
-/** The commit under test, marked when src/ or cypher/ has changes not in it. */
-function commitUnderTest(): string {
-  try {
-    const git = (...args: string[]) => execFileSync('git', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-    return `${git('rev-parse', '--short', 'HEAD')}${git('status', '--porcelain', '--', 'src', 'cypher') ? '+changes' : ''}`;
-  } catch {
-    return 'unknown (not a git checkout)';
-  }
-}
-
-/**
- * Reads every node and relationship with its properties once, so that the store is in Neo4j's
- * page cache before anything is measured: otherwise the first server and operation measured
- * on a freshly started Neo4j pay for reading the store from disk (this machine gives unused
- * file cache back to its host, so even a store read a minute ago may be cold).
- */
-async function warmPageCache(driver: Driver): Promise<void> {
-  const started = Date.now();
-  for (const query of ['MATCH (n) RETURN count(properties(n)) AS read', 'MATCH ()-[r]->() RETURN count(properties(r)) AS read']) {
-    await driver.executeQuery(query, {}, { database: 'neo4j' });
-  }
-  console.log(`  Page cache warmed: every node and relationship read in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 }
 
 /**
