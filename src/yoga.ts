@@ -17,7 +17,6 @@
  * (src/errors.ts). With credentials configured the schema has mutations (src/schema/article-writes.ts),
  * each checked against the request's API key; without, it has none.
  */
-import { setMaxListeners } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
@@ -33,7 +32,7 @@ import { useBodyLimit } from './plugins/use-body-limit.js';
 import { useDatabaseGate } from './plugins/use-database-gate.js';
 import { useExplorer } from './plugins/use-explorer.js';
 import { useQueryLimits, type QueryLimits } from './plugins/use-query-limits.js';
-import { useRequestDeadline } from './plugins/use-request-deadline.js';
+import { requestSignal, useRequestDeadline } from './plugins/use-request-deadline.js';
 import { useResponseLimit } from './plugins/use-response-limit.js';
 import { schema, schemaWithWrites } from './schema/index.js';
 
@@ -88,9 +87,10 @@ export function createApp({
   const plugins: Plugin[] = [
     useBodyLimit({ largerFor: (request) => (writes && credentialOf(request.headers) ? maxWriteBodyBytes : null) }),
     useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }),
+    // Before the query limits: a refused query still drops its deadline's timer at once.
+    useRequestDeadline(),
     useQueryLimits({ hideSuggestions: !introspection, ...limits }),
     useDatabaseGate({ db }),
-    useRequestDeadline(),
     useResponseLimit({ maxBytes: maxResponseBytes }),
     useReadinessCheck({ endpoint: '/ready', check: () => db.ping() }),
   ];
@@ -125,11 +125,7 @@ export function createApp({
       const credential = writes ? credentialOf(request.headers) : null;
       // A write is not stopped half-way (it is one transaction), so its answer may wait longer.
       const deadline = credential ? Math.max(requestTimeoutMs, writeTimeoutMs) : requestTimeoutMs;
-      const signal = AbortSignal.any([request.signal, AbortSignal.timeout(deadline)]);
-      // Each read and the executor listen on it; a request with many root fields makes many
-      // reads, all bounded by the query limits, so Node's warning past 10 listeners is noise.
-      setMaxListeners(0, signal);
-      return createContext(db, signal, { credential, writes });
+      return createContext(db, requestSignal(request.signal, deadline), { credential, writes });
     },
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',

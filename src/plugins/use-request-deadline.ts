@@ -1,31 +1,82 @@
 /**
- * Stops executing a request once its signal aborts: its deadline passed or its client went
- * away.
+ * Stops a request's work once its deadline passes or its client goes away, with one abort
+ * signal per request.
  *
- * Contract: `useRequestDeadline()` hands the context's `signal` (see Context) to the
- * executor, which then resolves no further field once it aborts, so a request past its
+ * Contract: `requestSignal(clientSignal, timeoutMs)` makes a request's signal (the context's
+ * `signal`, see Context). It aborts `timeoutMs` after it is made, or when `clientSignal` aborts
+ * (the client hung up), and its reason is then the API error the request fails with,
+ * REQUEST_TIMEOUT. `stopRequest(signal, error)` aborts it early with another API error (the
+ * response cap, src/plugins/use-response-limit.ts). `useRequestDeadline()` hands that signal
+ * to the executor, which then resolves no further field once it aborts, so a request past its
  * deadline stops costing CPU and memory even between database reads (a client that hung up
- * after 1 s used to cost 14 s of CPU resolving an answer nobody would read). The request
- * then fails as a whole with REQUEST_TIMEOUT; partial data is dropped. Reads in flight stop
- * too (src/db/graph-db.ts). Later plugins may narrow the signal further (useResponseLimit).
+ * after 1 s used to cost 14 s of CPU resolving an answer nobody would read); the request then
+ * fails as a whole with the signal's reason, and partial data is dropped. Reads in flight stop
+ * too (src/db/graph-db.ts). Once execution is done the timer and the listener go.
+ *
+ * Why one signal: the executor, every read and the response cap all listen to the same
+ * signal, so a request makes one AbortController, one timer and one listener. Composing
+ * `AbortSignal.any([request.signal, AbortSignal.timeout(ms)])` plus a controller per plugin
+ * made five signals a request and a timer that outlived it by the whole deadline: a third of
+ * the CPU of `{ __typename }` and a sixth of a small read's (docs/performance.md, round 3).
  */
+import { setMaxListeners } from 'node:events';
 import type { Plugin } from 'graphql-yoga';
 import { deadlineError } from '../db/errors.js';
+
+interface Stop {
+  controller: AbortController;
+  timer: NodeJS.Timeout;
+  client: AbortSignal;
+  onClientGone: () => void;
+}
+
+const stops = new WeakMap<AbortSignal, Stop>();
+
+// The API errors src/db/errors.ts makes for a deadline that passed and a client that left.
+const timedOut = () => deadlineError(AbortSignal.abort(new DOMException('The deadline passed.', 'TimeoutError')));
+const cancelled = () => deadlineError(AbortSignal.abort());
+
+export function requestSignal(clientSignal: AbortSignal, timeoutMs: number): AbortSignal {
+  const controller = new AbortController();
+  const { signal } = controller;
+  // Each read listens on it; a request with many root fields makes many reads, all bounded
+  // by the query limits, so Node's warning past 10 listeners is noise.
+  setMaxListeners(0, signal);
+  if (clientSignal.aborted) {
+    controller.abort(cancelled());
+    return signal;
+  }
+  const onClientGone = () => finish(signal, cancelled());
+  clientSignal.addEventListener('abort', onClientGone, { once: true });
+  // unref: a request left unfinished (its handler threw) must not hold the process open.
+  const timer = setTimeout(() => finish(signal, timedOut()), timeoutMs).unref();
+  stops.set(signal, { controller, timer, client: clientSignal, onClientGone });
+  return signal;
+}
+
+/** Aborts `signal` (made by `requestSignal`) with `error`; once aborted, the first reason stays. */
+export function stopRequest(signal: AbortSignal, error: Error): void {
+  finish(signal, error);
+}
+
+/** Drops the timer and the listener; with a reason, aborts first. */
+function finish(signal: AbortSignal, reason?: Error): void {
+  const stop = stops.get(signal);
+  if (!stop) return;
+  stops.delete(signal);
+  clearTimeout(stop.timer);
+  stop.client.removeEventListener('abort', stop.onClientGone);
+  if (reason) stop.controller.abort(reason);
+}
 
 export function useRequestDeadline(): Plugin {
   return {
     onExecute({ args }) {
       const { signal } = args.contextValue as unknown as { signal: AbortSignal };
-      // The executor throws the signal's reason: make it the API error, not a DOMException
-      // that masking would turn into INTERNAL_SERVER_ERROR.
-      const controller = new AbortController();
-      const relay = () => controller.abort(deadlineError(signal));
-      if (signal.aborted) relay();
-      else signal.addEventListener('abort', relay, { once: true });
-      (args as { signal?: AbortSignal }).signal = controller.signal;
+      (args as { signal?: AbortSignal }).signal = signal;
       return {
         onExecuteDone() {
-          signal.removeEventListener('abort', relay);
+          finish(signal);
         },
       };
     },

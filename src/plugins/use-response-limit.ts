@@ -10,12 +10,14 @@
  * punctuation and escapes: a few per cent), whatever the cost estimate let through (a
  * list of whole articles, say).
  *
- * It wraps every field resolver of the schema once; a request that is not executing (yoga's
- * own endpoints, a refused query) costs nothing.
+ * It stops the request through its one signal (`stopRequest`, src/plugins/use-request-deadline.ts),
+ * which the executor and the reads listen to. It wraps every field resolver of the schema
+ * once; a request that is not executing (yoga's own endpoints, a refused query) costs nothing.
  */
 import { defaultFieldResolver, GraphQLError, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { apiError } from '../errors.js';
+import { stopRequest } from './use-request-deadline.js';
 
 export interface ResponseLimitOptions {
   /** Largest answer in bytes (default 4 MiB: the README's examples answer 1 to 40 KiB). */
@@ -25,7 +27,10 @@ export interface ResponseLimitOptions {
 interface Tally {
   bytes: number;
   max: number;
-  stop: AbortController;
+  /** The request's signal (src/plugins/use-request-deadline.ts), stopped once the count passes `max`. */
+  signal: AbortSignal;
+  /** Set once the count passed `max`: the one error the request fails with. */
+  over: GraphQLError | null;
 }
 
 const wrapped = Symbol('newsgraph.responseLimit');
@@ -46,19 +51,17 @@ function sizeOf(value: unknown): number {
 const tallies = new WeakMap<object, Tally>();
 
 function count(tally: Tally, key: string | number, value: unknown): void {
-  if (tally.stop.signal.aborted) return;
+  if (tally.over) return;
   tally.bytes += String(key).length + 4 + sizeOf(value);
-  if (tally.bytes > tally.max)
-    tally.stop.abort(
-      apiError(
-        'RESPONSE_TOO_LARGE',
-        `The answer would be larger than ${tally.max} bytes; ask for smaller pages (\`first\`) or fewer fields.`,
-        {
-          max: tally.max,
-          http: { status: 400 },
-        },
-      ),
+  if (tally.bytes > tally.max) {
+    tally.over = apiError(
+      'RESPONSE_TOO_LARGE',
+      `The answer would be larger than ${tally.max} bytes; ask for smaller pages (\`first\`) or fewer fields.`,
+      { max: tally.max, http: { status: 400 } },
     );
+    // The executor and the reads listen on the request's one signal: both stop.
+    stopRequest(tally.signal, tally.over);
+  }
 }
 
 /** Wraps every field resolver of `schema`, once, to count what it adds to the answer. */
@@ -93,14 +96,13 @@ export function useResponseLimit({ maxBytes = 4 * 1024 * 1024 }: ResponseLimitOp
       wrap(schema);
     },
     onExecute({ args }) {
-      const tally: Tally = { bytes: 0, max: maxBytes, stop: new AbortController() };
+      const { signal } = args.contextValue as unknown as { signal: AbortSignal };
+      const tally: Tally = { bytes: 0, max: maxBytes, signal, over: null };
       tallies.set(args.contextValue as object, tally);
-      const mutable = args as { signal?: AbortSignal };
-      mutable.signal = mutable.signal ? AbortSignal.any([mutable.signal, tally.stop.signal]) : tally.stop.signal;
       return {
         onExecuteDone({ result, setResult }) {
           // Whatever the executor made of the abort, the answer is the one error, without data.
-          if (tally.stop.signal.aborted && 'errors' in result) setResult({ errors: [tally.stop.signal.reason as GraphQLError] });
+          if (tally.over && 'errors' in result) setResult({ errors: [tally.over] });
         },
       };
     },
