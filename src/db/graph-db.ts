@@ -86,6 +86,8 @@ export class GraphDb {
   private pinging: Promise<boolean> | null = null;
   private slowPings = 0;
   private readonly monitor: NodeJS.Timeout | null;
+  /** Reads waiting on Neo4j: each fails with DATABASE_UNAVAILABLE when a ping finds it down. */
+  private readonly waiting = new Set<(error: Error) => void>();
 
   constructor({
     uri,
@@ -197,6 +199,9 @@ export class GraphDb {
       // While Neo4j plans the queries again it is busy: only a refusal counts then.
       if (answer === 'failed' || (slow && this.slowPings > 0 && this.health === 'up')) {
         this.health = 'down';
+        // A frozen Neo4j answers no one: the reads already waiting would wait for their deadline.
+        for (const fail of this.waiting) fail(unavailableError());
+        this.waiting.clear();
       } else if (answer === 'ok' && this.health === 'down') {
         this.health = 'replanning';
         const replan = () => (this.health === 'replanning' ? (this.health = 'up') : undefined);
@@ -274,6 +279,14 @@ export class GraphDb {
     return planned;
   }
 
+  /** `work`, or DATABASE_UNAVAILABLE as soon as a ping finds Neo4j down, whichever comes first. */
+  private untilOutage<T>(work: Promise<T>): Promise<T> {
+    return new Promise<T>((done, fail) => {
+      this.waiting.add(fail);
+      work.then(done, fail).finally(() => this.waiting.delete(fail));
+    });
+  }
+
   private emit(name: CypherName, params: Record<string, unknown>): void {
     for (const listener of this.listeners) listener(name, params);
   }
@@ -287,8 +300,8 @@ export class GraphDb {
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ, bookmarks: this.bookmarks });
     try {
       const running = runWithoutStack(session, query.text, withInts(query, params), { timeout: this.timeout });
-      // On abort, answer the caller at once; closing the session below stops the query.
-      const result = await (signal ? raceAbort(running, signal) : running);
+      // On abort or an outage, answer the caller at once; closing the session below stops the query.
+      const result = await this.untilOutage(signal ? raceAbort(running, signal) : running);
       return result.records.map((r) => r.toObject() as R);
     } catch (error) {
       const translated = translateDriverError(error, signal);
