@@ -89,11 +89,15 @@ describe('plain lists are cut where they are priced', () => {
   });
 
   it('prices a relatedField list at its own cap, so the price and the cut agree', async () => {
-    const cost = (query: string) =>
-      createApp({ db, limits: { maxCost: 1 } })
-        .fetch('http://test/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) })
-        .then((r) => r.json() as Promise<{ errors: { extensions: { actual: number } }[] }>)
-        .then((b) => b.errors[0]!.extensions.actual);
+    const cost = async (query: string) => {
+      const res = await createApp({ db, limits: { maxCost: 1 } }).fetch('http://test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query }),
+      });
+      const body = (await res.json()) as { errors: { extensions: { actual: number } }[] };
+      return body.errors[0]!.extensions.actual;
+    };
     // 1 for the root field, 1 for the list field, and its one field for each item it may hold.
     expect(await cost(`{ entity(id: "organisation:hub") { ... on Organisation { members { name } } } }`)).toBe(1 + 1 + LIST_CAP);
     expect(await cost(`{ motion(id: "motion:x") { votes { id } } }`)).toBe(1 + 1 + 10);

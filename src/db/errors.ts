@@ -47,6 +47,8 @@ export const isUnavailable = (error: unknown) => error instanceof GraphQLError &
 /** The error for a request whose deadline passed (or whose client went away). */
 export function deadlineError(signal: AbortSignal): Error {
   const reason: unknown = signal.reason;
+  // A request's signal (src/plugins/use-request-deadline.ts) aborts with its API error already.
+  if (reason instanceof GraphQLError) return reason;
   return reason instanceof Error && reason.name === 'TimeoutError'
     ? apiError('REQUEST_TIMEOUT', 'The request ran past its deadline and was stopped.')
     : apiError('REQUEST_TIMEOUT', 'The request was cancelled.');
