@@ -89,6 +89,68 @@ function armorRejection(limit: string, max: number) {
   };
 }
 
+interface Measured {
+  depth: number;
+  breadth: number;
+  complexity: number;
+}
+
+/** Variable sets remembered per document and operation; past it the oldest goes. */
+const maxVariableSets = 256;
+/** Variables longer than this (as JSON) are measured every time rather than kept as a key. */
+const maxVariablesKey = 1024;
+
+type ByOperation = Map<string, { operation: DocumentNode; byVariables: Map<string, Measured> } | null>;
+/** Per schema and parsed document: its operations by name, each with its measures by variables. */
+const measures = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, ByOperation>>();
+
+/**
+ * Depth, breadth and cost of `operationName` in `document` with `variables`, or null when the
+ * document has no such operation. The cost is a function of those three and the schema
+ * (`fieldComplexity` in src/builder.ts reads arguments, never the context), so it is
+ * remembered for the parsed document, which yoga's parser cache hands back for the same text.
+ */
+function measure(
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: unknown,
+  schema: GraphQLSchema,
+): Measured | null {
+  let byDocument = measures.get(schema);
+  if (!byDocument) measures.set(schema, (byDocument = new WeakMap()));
+  let byOperation = byDocument.get(document);
+  if (!byOperation) byDocument.set(document, (byOperation = new Map()));
+  let entry = byOperation.get(operationName ?? '');
+  if (entry === undefined) {
+    const operation = getOperationAST(document, operationName);
+    entry = operation
+      ? {
+          operation: {
+            ...document,
+            definitions: document.definitions.filter((d) => d === operation || d.kind === Kind.FRAGMENT_DEFINITION),
+          },
+          byVariables: new Map(),
+        }
+      : null;
+    byOperation.set(operationName ?? '', entry);
+  }
+  if (!entry) return null;
+  const key = JSON.stringify(variables ?? {});
+  const known = entry.byVariables.get(key);
+  if (known) return known;
+  const { depth, breadth, complexity } = complexityFromQuery(entry.operation, {
+    schema,
+    ctx: {},
+    variables: (variables ?? {}) as Record<string, unknown>,
+  });
+  const measured = { depth, breadth, complexity };
+  if (key.length <= maxVariablesKey) {
+    if (entry.byVariables.size >= maxVariableSets) entry.byVariables.delete(entry.byVariables.keys().next().value!);
+    entry.byVariables.set(key, measured);
+  }
+  return measured;
+}
+
 export function useQueryLimits(options: QueryLimits = {}): Plugin {
   const limits = { ...defaultQueryLimits, ...options };
   const armor = new EnvelopArmor({
@@ -137,19 +199,12 @@ export function useQueryLimits(options: QueryLimits = {}): Plugin {
       }
     },
     // Cost depends on the variables, and yoga caches validation by document text alone, so
-    // depth, breadth and cost are measured here, per request, once the document is valid.
+    // depth, breadth and cost are measured here, once the document is valid: once per
+    // document (the parsed one yoga's cache hands back), operation and variables.
     onExecute({ args, setResultAndStopExecution }) {
-      const operation = getOperationAST(args.document, args.operationName);
-      if (!operation) return;
-      const document: DocumentNode = {
-        ...args.document,
-        definitions: (args.document as DocumentNode).definitions.filter((d) => d === operation || d.kind === Kind.FRAGMENT_DEFINITION),
-      };
-      const { depth, breadth, complexity } = complexityFromQuery(document, {
-        schema: args.schema,
-        ctx: args.contextValue as object,
-        variables: (args.variableValues ?? {}) as Record<string, unknown>,
-      });
+      const measured = measure(args.document as DocumentNode, args.operationName, args.variableValues, args.schema as GraphQLSchema);
+      if (!measured) return;
+      const { depth, breadth, complexity } = measured;
       const refusal =
         depth > limits.maxDepth
           ? tooComplex(`Query depth of ${depth} exceeds the limit of ${limits.maxDepth}.`, 'depth', limits.maxDepth, depth)
