@@ -28,6 +28,8 @@ interface Stop {
   timer: NodeJS.Timeout;
   client: AbortSignal;
   onClientGone: () => void;
+  /** When the deadline passes (Date.now()), for `checkDeadline`. */
+  at: number;
 }
 
 const stops = new WeakMap<AbortSignal, Stop>();
@@ -50,8 +52,18 @@ export function requestSignal(clientSignal: AbortSignal, timeoutMs: number): Abo
   clientSignal.addEventListener('abort', onClientGone, { once: true });
   // unref: a request left unfinished (its handler threw) must not hold the process open.
   const timer = setTimeout(() => finish(signal, timedOut()), timeoutMs).unref();
-  stops.set(signal, { controller, timer, client: clientSignal, onClientGone });
+  stops.set(signal, { controller, timer, client: clientSignal, onClientGone, at: Date.now() + timeoutMs });
   return signal;
+}
+
+/**
+ * Aborts `signal` with REQUEST_TIMEOUT when its deadline has passed. The timer cannot fire
+ * while resolving never yields to the event loop (every read already in hand, as for a page
+ * asked under 970 copies of one id), so the response cap, which sees every field, asks too.
+ */
+export function checkDeadline(signal: AbortSignal): void {
+  const stop = stops.get(signal);
+  if (stop && Date.now() >= stop.at) finish(signal, timedOut());
 }
 
 /** Aborts `signal` (made by `requestSignal`) with `error`; once aborted, the first reason stays. */

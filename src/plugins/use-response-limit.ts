@@ -10,6 +10,9 @@
  * punctuation and escapes: a few per cent), whatever the cost estimate let through (a
  * list of whole articles, say).
  *
+ * As it sees every field, it also looks at the request's deadline every 1024 fields
+ * (`checkDeadline`): resolving from reads already in hand never yields to the timer.
+ *
  * It stops the request through its one signal (`stopRequest`, src/plugins/use-request-deadline.ts),
  * which the executor and the reads listen to. It wraps every field resolver of the schema
  * once; a request that is not executing (yoga's own endpoints, a refused query) costs nothing.
@@ -17,7 +20,7 @@
 import { defaultFieldResolver, GraphQLError, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { apiError } from '../errors.js';
-import { stopRequest } from './use-request-deadline.js';
+import { checkDeadline, stopRequest } from './use-request-deadline.js';
 
 export interface ResponseLimitOptions {
   /** Largest answer in bytes (default 4 MiB: the README's examples answer 1 to 40 KiB). */
@@ -31,7 +34,12 @@ interface Tally {
   signal: AbortSignal;
   /** Set once the count passed `max`: the one error the request fails with. */
   over: GraphQLError | null;
+  /** Fields counted, to look at the clock every `clockEvery` of them. */
+  fields: number;
 }
+
+/** How often (in fields) the count also checks the request's deadline: a clock read costs about what 50 fields do. */
+const clockEvery = 1024;
 
 const wrapped = Symbol('newsgraph.responseLimit');
 const leafBytes = 8;
@@ -52,6 +60,7 @@ const tallies = new WeakMap<object, Tally>();
 
 function count(tally: Tally, key: string | number, value: unknown): void {
   if (tally.over) return;
+  if (++tally.fields % clockEvery === 0) checkDeadline(tally.signal);
   tally.bytes += String(key).length + 4 + sizeOf(value);
   if (tally.bytes > tally.max) {
     tally.over = apiError(
@@ -97,7 +106,7 @@ export function useResponseLimit({ maxBytes = 4 * 1024 * 1024 }: ResponseLimitOp
     },
     onExecute({ args }) {
       const { signal } = args.contextValue as unknown as { signal: AbortSignal };
-      const tally: Tally = { bytes: 0, max: maxBytes, signal, over: null };
+      const tally: Tally = { bytes: 0, max: maxBytes, signal, over: null, fields: 0 };
       tallies.set(args.contextValue as object, tally);
       return {
         onExecuteDone({ result, setResult }) {
