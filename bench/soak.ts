@@ -16,8 +16,8 @@
  *   `--corpus 10k|100k|1m` starts the benchmark's Neo4j on .bench-data/<size>
  *   (bench/corpus/generate.ts `ensureCorpus`, seed 1, generated on first use) and refuses
  *   NEO4J_URI. The store is read into the page cache (bench/page-cache.ts) before anything.
- * - This server runs in a child process (bench/servers.ts); 5 s of simple queries as fast as
- *   they go (and each hostile request once) warm it up, not counted. Each phase lasts
+ * - This server runs in a child process (bench/servers.ts); 10 s of simple queries at the
+ *   phases' pace (and each hostile request once) warm it up, not counted. Each phase lasts
  *   `--duration` s (5–600, default 60) over `--connections` (1–500, default 50), with
  *   bench/load.ts: as fast as the connections allow, or at `--rate` req/s, open loop (0 is
  *   as fast as possible; default 0, and 20 with --hostile, so that both phases offer the same
@@ -186,8 +186,10 @@ async function main(): Promise<number> {
   }
 
   const loadOptions = { url: server.url, bodies, connections: o.connections, ...(o.rate ? { overallRate: o.rate } : {}) };
-  // Warm-up, not counted: as fast as the connections go, so that it reaches most bodies.
-  await load({ url: server.url, bodies, connections: o.connections, durationSeconds: 5 });
+  // Warm-up, not counted, at the phases' own pace: twice on this shared machine, a warm-up at
+  // saturation was followed by 503 DATABASE_UNAVAILABLE answers through the first phase (the
+  // server's health ping to Neo4j timed out, then it planned its queries again).
+  await load({ ...loadOptions, durationSeconds: 10 });
   for (const body of Object.values(hostile ?? {}))
     await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body }).then((r) => r.text());
 
