@@ -21,7 +21,9 @@
  * Health: every `pingEveryMs` (and after a read finds Neo4j unreachable) `RETURN 1` is sent
  * with a client-side timeout of `pingTimeoutMs`, so a Neo4j that stops answering without
  * closing its connections (a frozen JVM, SIGSTOP) is found, after two pings without an
- * answer (4 to 6 s), as surely as one that is gone (at once).
+ * answer (4 to 6 s), as surely as one that is gone (at once). A Neo4j that is only busy still
+ * answers reads: while one has come back within the last two ping timeouts, slow pings are
+ * not an outage.
  * While pings fail, `serving()` is false (the app then refuses requests at once with
  * DATABASE_UNAVAILABLE: src/plugins/use-database-gate.ts); when one succeeds again the
  * queries are planned again (`warmUp`: a restarted Neo4j has lost its plans, and 50
@@ -85,6 +87,8 @@ export class GraphDb {
   private readonly pingTimeout: number;
   private pinging: Promise<boolean> | null = null;
   private slowPings = 0;
+  /** When a read last came back from Neo4j (Date.now()): a busy Neo4j still answers, a frozen one does not. */
+  private lastAnswerAt = 0;
   private readonly monitor: NodeJS.Timeout | null;
   /** Reads waiting on Neo4j: each fails with DATABASE_UNAVAILABLE when a ping finds it down. */
   private readonly waiting = new Set<(error: Error) => void>();
@@ -197,7 +201,8 @@ export class GraphDb {
       if (answer === 'unsure') return this.health === 'up';
       const slow = answer === 'slow';
       // While Neo4j plans the queries again it is busy: only a refusal counts then.
-      if (answer === 'failed' || (slow && this.slowPings > 0 && this.health === 'up')) {
+      const answering = Date.now() - this.lastAnswerAt < 2 * this.pingTimeout;
+      if (answer === 'failed' || (slow && this.slowPings > 0 && this.health === 'up' && !answering)) {
         this.health = 'down';
         // A frozen Neo4j answers no one: the reads already waiting would wait for their deadline.
         for (const fail of this.waiting) fail(unavailableError());
@@ -302,6 +307,7 @@ export class GraphDb {
       const running = runWithoutStack(session, query.text, withInts(query, params), { timeout: this.timeout });
       // On abort or an outage, answer the caller at once; closing the session below stops the query.
       const result = await this.untilOutage(signal ? raceAbort(running, signal) : running);
+      this.lastAnswerAt = Date.now();
       return result.records.map((r) => r.toObject() as R);
     } catch (error) {
       const translated = translateDriverError(error, signal);
