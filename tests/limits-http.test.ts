@@ -99,15 +99,20 @@ describe('the cost of a query bounds its answer', () => {
     return { status: res.status, refusal: body.errors?.[0]?.extensions, errors: body.errors };
   };
 
-  it('prices nodes(ids:) by its ids: 970 copies of one id are refused, one is answered', async () => {
+  it('refuses a list of more than 100 ids and prices nodes(ids:) by its ids: 100 copies of one id are refused, two are answered', async () => {
     const { body } = await post('{ articles(first: 1) { edges { node { id } } } }', 'application/json');
     const id = (body.data as any).articles.edges[0].node.id as string;
     const query = `query ($ids: [ID!]!) { nodes(ids: $ids) { ... on Article { sentences(first: 100) { edges { node { article { text } } } } } } }`;
     // The issue's request: cost 2006 whatever the count, and 199 MB of answer.
+    // 970 ids are refused before pricing (pricing them read each id: 5 ms a refusal).
     const many = await cost(query, { ids: Array.from({ length: 970 }, () => id) });
     expect(many.status).toBe(400);
-    expect(many.refusal).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 'cost', max: 10000 });
-    expect(many.refusal?.actual).toBeGreaterThan(970 * 100 * 100);
+    expect(many.refusal).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 'list', max: 100, actual: 970 });
+    // 100 are priced: once per id.
+    const hundred = await cost(query, { ids: Array.from({ length: 100 }, () => id) });
+    expect(hundred.status).toBe(400);
+    expect(hundred.refusal).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 'cost', max: 10000 });
+    expect(hundred.refusal?.actual).toBeGreaterThan(100 * 100 * 100);
     const small = await cost(`query ($ids: [ID!]!) { nodes(ids: $ids) { ... on Article { title } } }`, { ids: [id, id] });
     expect(small.errors).toBeUndefined();
   });

@@ -42,7 +42,7 @@ beforeAll(async () => {
   await seedFirstArticle(db);
   await writeHub();
   // Limits that let each list through, so what bounds it is the read, not the refusal.
-  app = createApp({ db, limits: { maxCost: 1e9, maxBreadth: 1e6 } });
+  app = createApp({ db, limits: { maxCost: 1e9, maxBreadth: 1e6, maxListItems: 1000 } });
 });
 afterAll(async () => db.close());
 

@@ -28,7 +28,7 @@ const hostile = () => ({ query: copies, variables: { ids: Array.from({ length: 9
 const everyField = `query ($ids: [ID!]!) { nodes(ids: $ids) { ... on Article { sentences(first: 100) { edges { cursor node { id index start end text label article { id title publisher sha256 label text } } } } } } }`;
 const heavy = () => ({ query: everyField, variables: { ids: Array.from({ length: 970 }, () => articleId) } });
 /** Limits that let the hostile query through, so the bound under test is the one that stops it. */
-const open = { maxCost: 1e12, maxBreadth: 1e6 };
+const open = { maxCost: 1e12, maxBreadth: 1e6, maxListItems: 1e6 };
 
 async function post(app: App, body: unknown) {
   const started = Date.now();

@@ -4,7 +4,7 @@
  * Contract: `useQueryLimits(options)` checks every operation against the limits below and
  * answers a refused one with HTTP 400, whatever the client accepts, and an error whose
  * `extensions.code` is QUERY_TOO_COMPLEX and whose `extensions.limit` names the limit
- * (`tokens`, `aliases`, `directives`, `depth`, `breadth` or `cost`), with `max` and `actual`.
+ * (`tokens`, `aliases`, `directives`, `depth`, `breadth`, `cost` or `list`), with `max` and `actual`.
  *
  * - tokens, aliases, directives: graphql-armor, counted on the document (tokens while
  *   parsing, so a huge document is refused before it is parsed in full).
@@ -13,6 +13,8 @@
  *   over, a list with `first` that many times, `nodes(ids:)` once per id, any other list as
  *   many times as it may hold items (50 unless the field or `listCaps` in src/builder.ts says less), and a whole article's
  *   text 100 (`fieldComplexity` in src/builder.ts). Variables are taken into account.
+ * - list: the longest list in the variables (`nodes(ids:)`'s ids, say), checked before the
+ *   cost, whose pricing reads every item (970 copies of one id once cost 5 ms to refuse).
  */
 import { EnvelopArmor } from '@escape.tech/graphql-armor';
 import { complexityFromQuery } from '@pothos/plugin-complexity';
@@ -44,6 +46,8 @@ export interface QueryLimits {
   maxBreadth?: number;
   /** Estimated cost (default 10000; the README examples cost 13 to 1549). */
   maxCost?: number;
+  /** Items in any one list of the variables (default 100, the largest page). */
+  maxListItems?: number;
   /** Replace "Did you mean …" hints in validation errors (default false; true in production, with introspection off). */
   hideSuggestions?: boolean;
 }
@@ -55,6 +59,7 @@ export const defaultQueryLimits: Required<QueryLimits> = {
   maxDepth: 12,
   maxBreadth: 300,
   maxCost: 10_000,
+  maxListItems: 100,
   hideSuggestions: false,
 };
 
@@ -97,6 +102,14 @@ interface Measured {
 
 /** Variable sets remembered per document and operation; past it the oldest goes. */
 const maxVariableSets = 256;
+/** The length of the longest list in `value` (variables), at any depth. */
+function longestList(value: unknown): number {
+  if (typeof value !== 'object' || value === null) return 0;
+  let longest = Array.isArray(value) ? value.length : 0;
+  for (const item of Array.isArray(value) ? value : Object.values(value)) longest = Math.max(longest, longestList(item));
+  return longest;
+}
+
 /** Variables longer than this (as JSON) are measured every time rather than kept as a key. */
 const maxVariablesKey = 1024;
 
@@ -202,6 +215,20 @@ export function useQueryLimits(options: QueryLimits = {}): Plugin {
     // depth, breadth and cost are measured here, once the document is valid: once per
     // document (the parsed one yoga's cache hands back), operation and variables.
     onExecute({ args, setResultAndStopExecution }) {
+      const items = longestList(args.variableValues);
+      if (items > limits.maxListItems) {
+        setResultAndStopExecution({
+          errors: [
+            tooComplex(
+              `A list in the variables holds ${items} items; the limit is ${limits.maxListItems}.`,
+              'list',
+              limits.maxListItems,
+              items,
+            ),
+          ],
+        });
+        return;
+      }
       const measured = measure(args.document as DocumentNode, args.operationName, args.variableValues, args.schema as GraphQLSchema);
       if (!measured) return;
       const { depth, breadth, complexity } = measured;
