@@ -124,7 +124,7 @@ export const operations: Record<OperationName, Operation> = {
   supporters: {
     summary: 'who supported an entity, with the fact and words behind each',
     query: `query supporters($id: ID!) { entity(id: $id) { name supporters(first: ${FIRST}) { totalCount edges { node { other { label } via { label } evidence { text start end } } } } } }`,
-    peerQuery: `query supporters($id: ID!) { entities(where: { id: { eq: $id } }) { name supportersConnection(first: ${FIRST}, sort: [{ node: { id: ASC } }, { edge: { id: ASC } }]) { totalCount edges { properties { ... on Supported { viaNode { ${FACT} } evidence { text start end } } } node { ${ACTOR} } } } } }`,
+    peerQuery: `query supporters($id: ID!) { entities(where: { id: { eq: $id } }) { name supportersConnection(first: ${FIRST}, sort: [{ node: { articleId: ASC } }, { node: { position: ASC } }, { node: { id: ASC } }, { edge: { id: ASC } }]) { totalCount edges { properties { ... on Supported { viaNode { ${FACT} } evidence { text start end } } } node { ${ACTOR} } } } } }`,
     peerVariables: (v) => ({ id: v.id }),
     fromPeer: (data) => {
       const e = data.entities[0];

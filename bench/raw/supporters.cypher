@@ -2,7 +2,8 @@
 // article, in the JSON shape of `entity(id:) { name supporters(first:) { totalCount edges {
 // node { other { label } via { label } evidence { text start end } } } } }`.
 // Order and evidence follow src/graph/loaders.ts and src/schema/relationship.ts: supporters by
-// key; a relationship's own spans, else those of `via`, else those of the supporter when it
+// article order of the fact at the other end (article, position; entities after facts), then key; at most 5 spans
+// of evidence (src/graph/loaders.ts EVIDENCE_FOR_FACT): a relationship's own spans, else those of `via`, else those of the supporter when it
 // is a fact, else where the entity is mentioned. Labels follow displayName in
 // src/schema/node.ts.
 OPTIONAL MATCH (e:Node {id: $id})
@@ -15,7 +16,7 @@ CALL (e) {
 CALL (e) {
   MATCH (e)<-[r:SUPPORTED]-(m:Node)
   WHERE NOT m:Sentence AND NOT m:Article
-  WITH r, m ORDER BY m.id, coalesce(r.id, '') LIMIT $first
+  WITH r, m ORDER BY m.articleId, m.position, m.id, coalesce(r.id, '') LIMIT $first
   OPTIONAL MATCH (v:Node {id: r.via})
   CALL (r) {
     UNWIND range(0, size(coalesce(r.evidenceStarts, [])) - 1) AS i
@@ -39,8 +40,8 @@ CALL (e) {
     ORDER BY article, first, start
     RETURN collect({text: reduce(t = head(parts), p IN tail(parts) | t + ' ' + p), start: start, end: end}) AS inherited
   }
-  WITH m, v, own + inherited AS evidence, m.id AS mid, coalesce(r.id, '') AS rid
-  ORDER BY mid, rid
+  WITH m, v, (own + inherited)[0..5] AS evidence, m.articleId AS ma, m.position AS mp, m.id AS mid, coalesce(r.id, '') AS rid
+  ORDER BY ma, mp, mid, rid
   RETURN collect({node: {
     other: {label: coalesce(m.name, m.title, CASE WHEN m:Statement THEN '“' + m.text + '”' END, CASE WHEN m:Vote THEN 'vote ' + toString(m.votesFor) + '–' + toString(m.votesAgainst) END, m.id)},
     via: CASE WHEN v IS NULL THEN null ELSE {label: coalesce(v.name, v.title, CASE WHEN v:Statement THEN '“' + v.text + '”' END, CASE WHEN v:Vote THEN 'vote ' + toString(v.votesFor) + '–' + toString(v.votesAgainst) END, v.id)} END,
