@@ -34,6 +34,7 @@ import { cpuMeter, findNeo4jPid } from './cpu.js';
 import { checkEquivalence, dataOf, requestBody, serverNames, spread, type ServerName } from './equivalence.js';
 import { load } from './load.js';
 import { depth, operationNames, operations, sampleVariables, type OperationName, type Samples } from './operations.js';
+import { stopsOnExit, type Stops } from './cleanup.js';
 import { warmPageCache } from './page-cache.js';
 import {
   cpuLine,
@@ -181,12 +182,7 @@ const IDLE_SECONDS = 3;
 
 const rotate = <T>(xs: T[], by: number) => xs.map((_, i) => xs[(i + by) % xs.length]!);
 
-async function benchSize(
-  size: CorpusSize,
-  o: Options,
-  cleanup: (() => Promise<void>)[],
-  onMachine: (version: string) => void,
-): Promise<SizeResult> {
+async function benchSize(size: CorpusSize, o: Options, cleanup: Stops, onMachine: (version: string) => void): Promise<SizeResult> {
   console.log(`\n== ${size} ==`);
   const corpus = await ensureCorpus({
     size,
@@ -372,22 +368,12 @@ async function main() {
     writeFileSync(new URL('latest.json', resultsDir), json);
   };
 
-  let cleanup: (() => Promise<void>)[] = [];
-  const runCleanup = async () => {
-    const steps = cleanup.reverse();
-    cleanup = [];
-    for (const step of steps)
-      await step().catch((e: unknown) => console.error(`While stopping: ${e instanceof Error ? e.message : String(e)}`));
-  };
-  process.once('SIGINT', () => {
-    console.error('\nInterrupted; stopping the servers and Neo4j…');
-    void runCleanup().then(() => process.exit(130));
-  });
+  const cleanup = stopsOnExit('the servers and Neo4j');
 
   try {
     for (const size of o.sizes) {
       result.sizes.push(await benchSize(size, o, cleanup, (version) => (result.machine.neo4j = version)));
-      await runCleanup();
+      await cleanup.run();
       save();
     }
     result.finishedAt = new Date().toISOString();
@@ -399,7 +385,7 @@ async function main() {
       `\nDone in ${((Date.now() - startedAt.getTime()) / 60_000).toFixed(1)} min: bench/results/latest.json and docs/benchmarks.md written.`,
     );
   } finally {
-    await runCleanup();
+    await cleanup.run();
   }
 }
 

@@ -45,6 +45,7 @@ import { requestBody } from './equivalence.js';
 import { findHostileTargets, hostileBodies, hostileKinds, startHostile, type HostileTally } from './hostile.js';
 import { load, type LoadResult } from './load.js';
 import { operationNames, sampleVariables } from './operations.js';
+import { stopsOnExit } from './cleanup.js';
 import { warmPageCache } from './page-cache.js';
 import { startServer } from './servers.js';
 
@@ -106,17 +107,7 @@ const o = readOptions();
 if (o.corpus !== 'article' && process.env.NEO4J_URI)
   throw new Error(`--corpus ${o.corpus} starts the benchmark's own Neo4j on .bench-data/${o.corpus}; unset NEO4J_URI.`);
 
-let cleanup: (() => Promise<void>)[] = [];
-const runCleanup = async () => {
-  const steps = cleanup.reverse();
-  cleanup = [];
-  for (const step of steps)
-    await step().catch((e: unknown) => console.error(`While stopping: ${e instanceof Error ? e.message : String(e)}`));
-};
-process.once('SIGINT', () => {
-  console.error('\nInterrupted; stopping the server and Neo4j…');
-  void runCleanup().then(() => process.exit(130));
-});
+const cleanup = stopsOnExit('the server and Neo4j');
 
 /** Neo4j holding the corpus: its Bolt address (cleanup registered). */
 async function startData(): Promise<string> {
@@ -324,5 +315,5 @@ try {
   console.error(error instanceof Error ? error.message : String(error));
   process.exitCode = 1;
 } finally {
-  await runCleanup();
+  await cleanup.run();
 }
