@@ -57,6 +57,25 @@ describe('QUERY_TOO_COMPLEX on the wire', () => {
       });
     }
   }
+
+  it('answers a refusal after the refusal delay, so a client looping refused queries on a connection sends at most 10 a second', async () => {
+    for (const { query } of refused) {
+      const started = performance.now();
+      const { status } = await post(query, 'application/json');
+      expect(status).toBe(400);
+      expect(performance.now() - started).toBeGreaterThanOrEqual(95);
+    }
+    // The delay is a setting.
+    const slower = createApp({ db, limits: { refusalDelayMs: 300 } });
+    const started = performance.now();
+    const res = await slower.fetch('http://test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: aliases(16) }),
+    });
+    expect(res.status).toBe(400);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(295);
+  });
 });
 
 describe('what the server logs', () => {

@@ -13,6 +13,13 @@
  *   over, a list with `first` that many times, `nodes(ids:)` once per id, any other list as
  *   many times as it may hold items (50 unless the field or `listCaps` in src/builder.ts says less), and a whole article's
  *   text 100 (`fieldComplexity` in src/builder.ts). Variables are taken into account.
+ *
+ * A refusal is answered after `refusalDelayMs` (default 100 ms), a wait that costs no CPU:
+ * a client that loops refused queries on a connection then sends at most 10 a second
+ * instead of the hundreds a second (each parsed, validated and priced) that took the
+ * event loop from everyone else in the soak (docs/soak.md). Many connections from one
+ * client are for a proxy's per-client limit in front.
+ *
  * - list: the longest list in the variables (`nodes(ids:)`'s ids, say), checked before the
  *   cost, whose pricing reads every item (970 copies of one id once cost 5 ms to refuse).
  */
@@ -48,6 +55,8 @@ export interface QueryLimits {
   maxCost?: number;
   /** Items in any one list of the variables (default 100, the largest page). */
   maxListItems?: number;
+  /** How long a refusal waits before it is answered, in ms (default 100). */
+  refusalDelayMs?: number;
   /** Replace "Did you mean …" hints in validation errors (default false; true in production, with introspection off). */
   hideSuggestions?: boolean;
 }
@@ -60,6 +69,7 @@ export const defaultQueryLimits: Required<QueryLimits> = {
   maxBreadth: 300,
   maxCost: 10_000,
   maxListItems: 100,
+  refusalDelayMs: 100,
   hideSuggestions: false,
 };
 
@@ -183,11 +193,15 @@ export function useQueryLimits(options: QueryLimits = {}): Plugin {
     // yoga marks parse and validation errors as the GraphQL over HTTP spec's, which it answers
     // with 200 to clients that accept application/json; a refusal is 400 whatever they accept.
     onResultProcess({ result }) {
+      let refused = false;
       for (const single of Array.isArray(result) ? result : [result]) {
         for (const error of ('errors' in single && single.errors) || []) {
-          if (error.extensions?.code === 'QUERY_TOO_COMPLEX') (error.extensions as Record<string, unknown>).http = { status: 400 };
+          if (error.extensions?.code !== 'QUERY_TOO_COMPLEX') continue;
+          (error.extensions as Record<string, unknown>).http = { status: 400 };
+          refused = true;
         }
       }
+      if (refused && limits.refusalDelayMs > 0) return new Promise<void>((done) => setTimeout(done, limits.refusalDelayMs));
     },
     // armor stops counting tokens at the limit; count them all for `actual`.
     onParse({ params }) {
