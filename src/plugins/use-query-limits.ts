@@ -13,15 +13,14 @@
  *   over, a list with `first` that many times, `nodes(ids:)` once per id, any other list as
  *   many times as it may hold items (50 unless the field or `listCaps` in src/builder.ts says less), and a whole article's
  *   text 100 (`fieldComplexity` in src/builder.ts). Variables are taken into account.
+ * - list: the longest list in the variables (`nodes(ids:)`'s ids, say), checked before the
+ *   cost, whose pricing reads every item (970 copies of one id once cost 5 ms to refuse).
  *
  * A refusal is answered after `refusalDelayMs` (default 100 ms), a wait that costs no CPU:
  * a client that loops refused queries on a connection then sends at most 10 a second
  * instead of the hundreds a second (each parsed, validated and priced) that took the
  * event loop from everyone else in the soak (docs/soak.md). Many connections from one
  * client are for a proxy's per-client limit in front.
- *
- * - list: the longest list in the variables (`nodes(ids:)`'s ids, say), checked before the
- *   cost, whose pricing reads every item (970 copies of one id once cost 5 ms to refuse).
  */
 import { EnvelopArmor } from '@escape.tech/graphql-armor';
 import { complexityFromQuery } from '@pothos/plugin-complexity';
@@ -112,6 +111,9 @@ interface Measured {
 
 /** Variable sets remembered per document and operation; past it the oldest goes. */
 const maxVariableSets = 256;
+/** Variables longer than this (as JSON) are measured every time rather than kept as a key. */
+const maxVariablesKey = 1024;
+
 /** The length of the longest list in `value` (variables), at any depth. */
 function longestList(value: unknown): number {
   if (typeof value !== 'object' || value === null) return 0;
@@ -119,9 +121,6 @@ function longestList(value: unknown): number {
   for (const item of Array.isArray(value) ? value : Object.values(value)) longest = Math.max(longest, longestList(item));
   return longest;
 }
-
-/** Variables longer than this (as JSON) are measured every time rather than kept as a key. */
-const maxVariablesKey = 1024;
 
 type ByOperation = Map<string, { operation: DocumentNode; byVariables: Map<string, Measured> } | null>;
 /** Per schema and parsed document: its operations by name, each with its measures by variables. */
