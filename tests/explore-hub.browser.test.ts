@@ -5,29 +5,21 @@
  * and "show more" draws the next page, in real Chromium. How long the first drawing took is
  * recorded in test-artifacts/ (measured, not asserted). Skipped without Chromium.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../bench/corpus/generate.js';
 import type { GraphDb } from '../src/db/graph-db.js';
 import { PAGE, SECTIONS } from '../src/explorer/queries.js';
 import { listen, type RunningServer } from '../src/server.js';
+import { hasChromium, launchChromium } from './chromium.js';
 import { appFor, openDb, resetDb } from './helpers.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-quic',
-  '--no-first-run',
-];
+const chromiumFound = hasChromium('the explorer hub browser test');
 const ARTIFACTS = 'test-artifacts';
 const WAIT_MS = 90_000;
 
-describe.skipIf(!hasChromium)('the explorer on a hub entity', () => {
+describe.skipIf(!chromiumFound)('the explorer on a hub entity', () => {
   let db: GraphDb;
   let server: RunningServer;
   let browser: Browser;
@@ -55,7 +47,7 @@ describe.skipIf(!hasChromium)('the explorer on a hub entity', () => {
     const entity = ((await found.json()) as { data: { entity: { id: string; relationships: { totalCount: number } } } }).data.entity;
     hub = { id: entity.id, key, relationships: entity.relationships.totalCount };
     server = await listen(appFor(db), { port: 0, host: '127.0.0.1' });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 60_000 });
+    browser = await launchChromium();
   }, 600_000);
 
   afterAll(async () => {

@@ -11,8 +11,8 @@
  * Leaves screenshots and measurements (page size, time to first drawing) in test-artifacts/
  * (git-ignored).
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GraphDb } from '../src/db/graph-db.js';
 import {
@@ -29,23 +29,11 @@ import {
   VOCABULARY,
 } from '../src/explorer/queries.js';
 import { listen, type RunningServer } from '../src/server.js';
+import { hasChromium, launchChromium } from './chromium.js';
 import { appFor, gql, openDb, resetDb, seedFirstArticle } from './helpers.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) console.warn(`Chromium not found at ${CHROMIUM}: skipping the explorer browser test; apt-get install chromium to run it`);
+const chromiumFound = hasChromium('the explorer browser test');
 
-// Without the background-networking flags Chromium reaches out to Google's services.
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const ARTIFACTS = 'test-artifacts';
 const WAIT_MS = 60_000;
 
@@ -123,7 +111,7 @@ const drawnIds = (page: Page) =>
     edges: window.explorer.cy!.edges().map((e) => ({ id: e.id(), source: e.source().id(), target: e.target().id(), tone: e.data('tone') })),
   }));
 
-describe.skipIf(!hasChromium)('the explorer in a real browser', () => {
+describe.skipIf(!chromiumFound)('the explorer in a real browser', () => {
   let db: GraphDb;
   let server: RunningServer;
   let browser: Browser;
@@ -169,7 +157,7 @@ describe.skipIf(!hasChromium)('the explorer in a real browser', () => {
     await warm(TIMELINE, { article, first: PAGE });
     await warm(PATH, { from: starmer.id, to: murray.id, maxHops: 4, first: 3 });
     server = await listen(appFor(db), { port: 0, host: '127.0.0.1' });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 60_000 });
+    browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 1400, height: 950 } });
     context.on('request', (r) => requested.push(r.url()));
     page = await context.newPage();

@@ -8,30 +8,15 @@
  *
  * Leaves a screenshot of the answered page at /tmp/graphiql.png.
  */
-import { existsSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GraphDb } from '../src/db/graph-db.js';
 import { loadExamples } from '../src/graphiql-tabs.js';
 import { listen, type RunningServer } from '../src/server.js';
+import { hasChromium, launchChromium } from './chromium.js';
 import { appFor, gql, openDb, resetDb, seedFirstArticle } from './helpers.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) console.warn(`Chromium not found at ${CHROMIUM}: skipping the GraphiQL browser test; apt-get install chromium to run it`);
-
-// Without the background-networking flags Chromium reaches out to Google's services, and
-// this closed network refuses those connections.
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-component-update',
-  '--disable-sync',
-];
+const chromiumFound = hasChromium('the GraphiQL browser test');
 
 // GraphiQL's page is ~9 MB of inline script; on two slow cores the first load takes seconds.
 const LOAD_MS = 90_000;
@@ -68,7 +53,7 @@ async function waitForText(page: Page, selector: string, texts: string[], timeou
   return squash(await page.innerText(selector));
 }
 
-describe.skipIf(!hasChromium)('GraphiQL in a real browser', () => {
+describe.skipIf(!chromiumFound)('GraphiQL in a real browser', () => {
   let db: GraphDb;
   let server: RunningServer;
   let browser: Browser;
@@ -80,7 +65,7 @@ describe.skipIf(!hasChromium)('GraphiQL in a real browser', () => {
     await resetDb(db);
     await seedFirstArticle(db);
     server = await listen(appFor(db), { port: 0, host: '127.0.0.1' });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 60_000 });
+    browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     // On the context, not the page, so requests from workers are seen too.
     context.on('request', (r) => requested.push(r.url()));
