@@ -33,20 +33,9 @@ const factSections = ['roles', 'events', 'motions', 'votes', 'statements', 'rela
  */
 export function seedIds(dir: string, options: { exceptText?: string } = {}): Set<string> {
   const ids = new Set<string>();
-  if (!existsSync(dir)) return ids;
-  for (const d of readdirSync(dir, { withFileTypes: true })) {
-    if (!d.isDirectory()) continue;
-    const graphFile = join(dir, d.name, 'graph.yaml');
-    const textFile = join(dir, d.name, 'article.txt');
-    if (!existsSync(graphFile)) continue;
-    if (options.exceptText !== undefined && existsSync(textFile) && sameText(readFileSync(textFile, 'utf8'), options.exceptText)) continue;
-    try {
-      const graph = (parse(readFileSync(graphFile, 'utf8')) ?? {}) as Record<string, { id?: unknown }[] | undefined>;
-      for (const section of ['entities', ...factSections])
-        for (const item of graph[section] ?? []) if (typeof item?.id === 'string') ids.add(item.id);
-    } catch {
-      continue;
-    }
+  for (const { graph } of seedGraphs(dir, options.exceptText)) {
+    for (const section of ['entities', ...factSections])
+      for (const item of (graph[section] as { id?: unknown }[] | undefined) ?? []) if (typeof item?.id === 'string') ids.add(item.id);
   }
   return ids;
 }
@@ -54,22 +43,11 @@ export function seedIds(dir: string, options: { exceptText?: string } = {}): Set
 const matchable = new Set<EntityKind>(['Person', 'Organisation', 'Place']);
 
 export function loadGazetteer(dir: string, options: { exceptText?: string } = {}): Gazetteer {
-  if (!existsSync(dir)) return [];
   const out: Gazetteer = [];
   const seen = new Set<string>();
-  for (const d of readdirSync(dir, { withFileTypes: true })) {
-    if (!d.isDirectory()) continue;
-    const graphFile = join(dir, d.name, 'graph.yaml');
-    const textFile = join(dir, d.name, 'article.txt');
-    if (!existsSync(graphFile)) continue;
-    if (options.exceptText !== undefined && existsSync(textFile) && sameText(readFileSync(textFile, 'utf8'), options.exceptText)) continue;
-    let graph: { entities?: { id?: string; kind?: EntityKind; name?: string; aliases?: string[]; type?: string }[] };
-    try {
-      graph = parse(readFileSync(graphFile, 'utf8')) ?? {};
-    } catch {
-      continue;
-    }
-    for (const e of graph.entities ?? []) {
+  for (const { folder, graph } of seedGraphs(dir, options.exceptText)) {
+    const entities = graph.entities as { id?: string; kind?: EntityKind; name?: string; aliases?: string[]; type?: string }[] | undefined;
+    for (const e of entities ?? []) {
       if (!e.id || !e.kind || !e.name || !matchable.has(e.kind) || seen.has(e.id)) continue;
       seen.add(e.id);
       const aliases = (e.aliases ?? []).filter((a) => typeof a === 'string');
@@ -80,11 +58,34 @@ export function loadGazetteer(dir: string, options: { exceptText?: string } = {}
         aliases,
         type: e.type,
         names: [e.name, ...aliases].filter((n) => /^\p{Lu}/u.test(n) && !/^The\b/.test(n)),
-        seed: d.name,
+        seed: folder,
       });
     }
   }
   return out;
+}
+
+/**
+ * Each seed folder under `dir` with its parsed graph.yaml, in directory order, but the one
+ * whose article.txt is `exceptText` (whitespace aside); a folder without a graph, or whose
+ * graph does not parse, is passed over.
+ */
+function* seedGraphs(dir: string, exceptText: string | undefined): Generator<{ folder: string; graph: Record<string, unknown> }> {
+  if (!existsSync(dir)) return;
+  for (const d of readdirSync(dir, { withFileTypes: true })) {
+    if (!d.isDirectory()) continue;
+    const graphFile = join(dir, d.name, 'graph.yaml');
+    const textFile = join(dir, d.name, 'article.txt');
+    if (!existsSync(graphFile)) continue;
+    if (exceptText !== undefined && existsSync(textFile) && sameText(readFileSync(textFile, 'utf8'), exceptText)) continue;
+    let graph: Record<string, unknown>;
+    try {
+      graph = (parse(readFileSync(graphFile, 'utf8')) ?? {}) as Record<string, unknown>;
+    } catch {
+      continue;
+    }
+    yield { folder: d.name, graph };
+  }
 }
 
 const norm = (t: string) => t.replace(/\s+/g, ' ').trim();
