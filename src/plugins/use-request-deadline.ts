@@ -57,18 +57,29 @@ export function requestSignal(clientSignal: AbortSignal, timeoutMs: number): Abo
 }
 
 /**
- * Aborts `signal` with REQUEST_TIMEOUT when its deadline has passed. The timer cannot fire
- * while resolving never yields to the event loop (every read already in hand, as for a page
- * asked under 970 copies of one id), so the response cap, which sees every field, asks too.
+ * The REQUEST_TIMEOUT error when `signal`'s deadline has passed, else null. The timer cannot
+ * fire while resolving never yields to the event loop (every read already in hand, as for a
+ * page asked under 970 copies of one id), so the response cap, which sees every field, asks
+ * too, and stops the request with it.
  */
-export function checkDeadline(signal: AbortSignal): void {
+export function deadlinePassed(signal: AbortSignal): Error | null {
   const stop = stops.get(signal);
-  if (stop && Date.now() >= stop.at) finish(signal, timedOut());
+  return stop && Date.now() >= stop.at ? timedOut() : null;
 }
 
-/** Aborts `signal` (made by `requestSignal`) with `error`; once aborted, the first reason stays. */
+/**
+ * Aborts `signal` (made by `requestSignal`) with `error` once the code running now is done
+ * (a microtask later); once aborted, the first reason stays.
+ *
+ * Why not at once: it is called from inside a field resolver. An abort there, mid-way through
+ * the executor's loop over an object's fields, makes the executor (@graphql-tools/executor
+ * 2.1, `executeFields` and `promiseForObject`) drop the promises of the sibling fields it had
+ * started, and each of their rejections went unhandled: 19 of them failed CI, and in Node they
+ * would end the server. Deferred, the abort lands between two steps of the executor, which then
+ * settles every promise it holds.
+ */
 export function stopRequest(signal: AbortSignal, error: Error): void {
-  finish(signal, error);
+  queueMicrotask(() => finish(signal, error));
 }
 
 /** Drops the timer and the listener; with a reason, aborts first. */

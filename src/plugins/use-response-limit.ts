@@ -11,16 +11,19 @@
  * list of whole articles, say).
  *
  * As it sees every field, it also looks at the request's deadline every 1024 fields
- * (`checkDeadline`): resolving from reads already in hand never yields to the timer.
+ * (`deadlinePassed`): resolving from reads already in hand never yields to the timer. Past
+ * it, the request fails as a whole with REQUEST_TIMEOUT the same way.
  *
  * It stops the request through its one signal (`stopRequest`, src/plugins/use-request-deadline.ts),
- * which the executor and the reads listen to. It wraps every field resolver of the schema
+ * which the executor and the reads listen to. It does not throw from the field: a field of a
+ * non-null list item that throws makes the executor drop its siblings' promises, and each of
+ * their rejections goes unhandled (see `stopRequest`). It wraps every field resolver of the schema
  * once; a request that is not executing (yoga's own endpoints, a refused query) costs nothing.
  */
-import { defaultFieldResolver, GraphQLError, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import { defaultFieldResolver, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { apiError } from '../errors.js';
-import { checkDeadline, stopRequest } from './use-request-deadline.js';
+import { deadlinePassed, stopRequest } from './use-request-deadline.js';
 
 export interface ResponseLimitOptions {
   /** Largest answer in bytes (default 4 MiB: the README's examples answer 1 to 40 KiB). */
@@ -32,8 +35,8 @@ interface Tally {
   max: number;
   /** The request's signal (src/plugins/use-request-deadline.ts), stopped once the count passes `max`. */
   signal: AbortSignal;
-  /** Set once the count passed `max`: the one error the request fails with. */
-  over: GraphQLError | null;
+  /** Set once the count passed `max` or the deadline passed: the one error the request fails with. */
+  over: Error | null;
   /** Fields counted, to look at the clock every `clockEvery` of them. */
   fields: number;
 }
@@ -60,17 +63,18 @@ const tallies = new WeakMap<object, Tally>();
 
 function count(tally: Tally, key: string | number, value: unknown): void {
   if (tally.over) return;
-  if (++tally.fields % clockEvery === 0) checkDeadline(tally.signal);
+  let over: Error | null = ++tally.fields % clockEvery === 0 ? deadlinePassed(tally.signal) : null;
   tally.bytes += String(key).length + 4 + sizeOf(value);
-  if (tally.bytes > tally.max) {
-    tally.over = apiError(
+  if (!over && tally.bytes > tally.max)
+    over = apiError(
       'RESPONSE_TOO_LARGE',
       `The answer would be larger than ${tally.max} bytes; ask for smaller pages (\`first\`) or fewer fields.`,
       { max: tally.max, http: { status: 400 } },
     );
-    // The executor and the reads listen on the request's one signal: both stop.
-    stopRequest(tally.signal, tally.over);
-  }
+  if (!over) return;
+  tally.over = over;
+  // The executor and the reads listen on the request's one signal: both stop.
+  stopRequest(tally.signal, over);
 }
 
 /** Wraps every field resolver of `schema`, once, to count what it adds to the answer. */
