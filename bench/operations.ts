@@ -156,7 +156,7 @@ export const operations: Record<OperationName, Operation> = {
   statementsAbout: {
     summary: 'statements about an entity, with speakers',
     query: `query statementsAbout($id: ID!) { statements(about: $id, first: ${FIRST}) { totalCount edges { node { text mode speaker { label } } } } }`,
-    peerQuery: `query statementsAbout($id: ID!) { statementsConnection(where: { about: { some: { id: { eq: $id } } } }, first: ${FIRST}, sort: [{ articleId: ASC }, { start: ASC }]) { totalCount edges { node { text mode speaker { ${ACTOR} } } } } }`,
+    peerQuery: `query statementsAbout($id: ID!) { statementsConnection(where: { about: { some: { id: { eq: $id } } } }, first: ${FIRST}, sort: [{ articleId: ASC }, { position: ASC }, { id: ASC }]) { totalCount edges { node { text mode speaker { ${ACTOR} } } } } }`,
     peerVariables: (v) => ({ id: v.id }),
     fromPeer: (data) => ({
       statements: {

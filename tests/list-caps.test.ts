@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listCaps } from '../src/builder.js';
+import { applySchema } from '../src/db/apply-schema.js';
 import type { GraphDb } from '../src/db/graph-db.js';
 import { EVIDENCE_CAP, EVIDENCE_FOR_FACT, LIST_CAP } from '../src/graph/loaders.js';
 import { createApp, type App } from '../src/yoga.js';
@@ -41,6 +42,8 @@ beforeAll(async () => {
   await resetDb(db);
   await seedFirstArticle(db);
   await writeHub();
+  // Written without order keys, as a database from before them: start-up gives them theirs.
+  await applySchema(db);
   // Limits that let each list through, so what bounds it is the read, not the refusal.
   app = createApp({ db, limits: { maxCost: 1e9, maxBreadth: 1e6, maxListItems: 1000 } });
 });

@@ -144,6 +144,18 @@ describe('seed validation errors', () => {
     expect(msg).toMatch(/evidence\[\d+\]: the words "Fire Brigade chief Ian Murray" are not in the article/);
   });
 
+  it('name a statement that gives a second stance toward the same target', () => {
+    const msg = problemsOf(
+      brokenCopy((y) =>
+        y.replace(
+          '      - { target: motion:restore-corbyn-whip, stance: SUPPORT }\n    evidence:',
+          '      - { target: motion:restore-corbyn-whip, stance: SUPPORT }\n      - { target: motion:restore-corbyn-whip, stance: OPPOSE }\n    evidence:',
+        ),
+      ),
+    );
+    expect(msg).toMatch(/statements\[\d+\]\.about\[\d+\]\.target: names motion:restore-corbyn-whip a second time/);
+  });
+
   it('name evidence words that appear more than once', () => {
     const msg = problemsOf(brokenCopy((y) => y.replace(/(evidence:\n\s+- )[^\n]+/, '$1Corbyn')));
     expect(msg).toMatch(/the words "Corbyn" appear \d+ times; write \{ quote, occurrence \}/);

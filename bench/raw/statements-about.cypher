@@ -5,7 +5,7 @@
 OPTIONAL MATCH (t:Node {id: $about})
 CALL (t) {
   MATCH (t)<-[:ABOUT]-(s:Statement)
-  WITH DISTINCT s ORDER BY s.articleId, s.start
+  WITH DISTINCT s ORDER BY s.articleId, s.position, s.id
   RETURN collect(s) AS items
 }
 CALL (items) {

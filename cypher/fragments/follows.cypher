@@ -6,4 +6,4 @@
 // Only facts are followed: a fact belongs to one article, so the untyped expansion below
 // costs that article's share of the node, while an entity may be a hub whose relationships
 // are worth a typed query of their own.
-CASE WHEN {{node}}:Fact AND size($followTypes) > 0 THEN [({{node}})-[fr]-(fo:Node) WHERE type(fr) IN $followTypes AND NOT fo:Sentence AND NOT fo:Article | {type: type(fr), outgoing: startNode(fr) = {{node}}, props: properties(fr), otherId: fo.id, otherLabels: labels(fo), otherProps: properties(fo)}] END
+CASE WHEN {{node}}:Fact AND size($followTypes) > 0 THEN [({{node}})-[fr]-(fo:Node) WHERE type(fr) IN $followTypes AND NOT fo:Sentence AND NOT fo:Article | {type: type(fr), outgoing: startNode(fr) = {{node}}, props: fr {.*, outKey: null, inKey: null}, otherId: fo.id, otherLabels: labels(fo), otherProps: properties(fo)}] END

@@ -10,4 +10,4 @@ MATCH (a:Node {id: $from}), (b:Node {id: $to})
 MATCH p = allShortestPaths((a)-[:{{types}}*..{{bound}}]-(b))
 WITH p LIMIT $candidates
 RETURN [n IN nodes(p) | {id: n.id, labels: labels(n), props: properties(n)}] AS nodes,
-       [r IN relationships(p) | {type: type(r), from: startNode(r).id, to: endNode(r).id, props: properties(r)}] AS rels
+       [r IN relationships(p) | {type: type(r), from: startNode(r).id, to: endNode(r).id, props: r {.*, outKey: null, inKey: null}}] AS rels

@@ -27,7 +27,7 @@ export async function connect(config: Config, log: (line: string) => void = () =
       : new GraphDb({ uri: local!.uri, database: config.neo4j.database, transactionTimeoutMs: config.txTimeoutMs });
   try {
     await db.driver.verifyConnectivity({ database: db.database });
-    await applySchema(db);
+    await applySchema(db, log);
   } catch (error) {
     await db.close();
     await local?.stop();

@@ -261,7 +261,12 @@ export function validateSeedSource(
     ref(s.toldTo, entities, ['statements', i, 'toldTo']);
     ref(s.via, ['Event'], ['statements', i, 'via']);
     ref(s.quotes, entities, ['statements', i, 'quotes']);
-    s.about.forEach((a, j) => ref(a.target, null, ['statements', i, 'about', j, 'target']));
+    s.about.forEach((a, j) => {
+      ref(a.target, null, ['statements', i, 'about', j, 'target']);
+      // One stance toward each target: a page of what is said about a node counts its ABOUT links as statements.
+      if (s.about.findIndex((b) => b.target === a.target) < j)
+        problem(['statements', i, 'about', j, 'target'], `names ${a.target} a second time; give one stance toward each target`);
+    });
   });
   graph.relations.forEach((r, i) => {
     ref(r.from, null, ['relations', i, 'from']);
