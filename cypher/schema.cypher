@@ -19,3 +19,8 @@ CREATE FULLTEXT INDEX fact_text IF NOT EXISTS FOR (f:Event|Motion) ON EACH [f.na
 // Revisions of articles (cypher/write/revision.cypher): not graph nodes, found by article.
 CREATE CONSTRAINT revision_id IF NOT EXISTS FOR (r:Revision) REQUIRE r.id IS UNIQUE;
 CREATE INDEX revision_article IF NOT EXISTS FOR (r:Revision) ON (r.articleId);
+
+// The place of each span of evidence among its node's (cypher/seed/evidence.cypher), so the
+// first spans of a hub are read in order (cypher/read/evidence-by-node.cypher).
+CREATE RANGE INDEX span_key_evidenced_by IF NOT EXISTS FOR ()-[r:EVIDENCED_BY]-() ON (r.spanKey);
+CREATE RANGE INDEX span_key_mentioned_in IF NOT EXISTS FOR ()-[r:MENTIONED_IN]-() ON (r.spanKey);

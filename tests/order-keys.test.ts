@@ -8,7 +8,10 @@
  *   statements about and by a node;
  * - a page of a hub with 1 500 supporters reads its page: PROFILE counts its database hits
  *   against those of sorting all of them;
- * - a database written before order keys gets them at start-up, the same as the loader writes.
+ * - the spans of evidence of every node (where an entity is mentioned, what a fact rests on)
+ *   are those grouping all of its evidence gives, read from the span heads' index;
+ * - a database written before order or span keys gets them at start-up, the same as the
+ *   loader writes.
  */
 import { join } from 'node:path';
 import neo4j from 'neo4j-driver';
@@ -179,6 +182,62 @@ describe('pages read in order from the keys', () => {
       const [wantVerbatim] = await run(`MATCH (s:Statement {mode: 'verbatim'})-[:SAID_BY]->(:Node {id: $id}) RETURN count(s) AS n`, { id });
       expect(verbatim!.total).toBe(Number(wantVerbatim!.n));
     }
+  });
+});
+
+describe('spans of evidence read in order from their heads', () => {
+  /** The spans of each node as grouping all of its evidence links gives them (what evidence-by-node.cypher did before span keys). */
+  async function groupedAll(ids: string[], spans: number, sentences: number) {
+    const rows = await run(
+      `UNWIND $ids AS id
+       MATCH (n:Node {id: id})
+       CALL (n) {
+         MATCH (n)-[r:EVIDENCED_BY|MENTIONED_IN]->(s:Sentence)
+         WITH s.articleId AS articleId, r.start AS start, r.end AS end, s ORDER BY s.index
+         WITH articleId, start, end, min(s.index) AS first, collect(DISTINCT s.id) AS sentences
+         ORDER BY articleId, first, start, end LIMIT $spans
+         RETURN collect([articleId, start, end, sentences[0..$sentences]]) AS spans
+       }
+       RETURN id, spans`,
+      { ids, spans: neo4j.int(spans), sentences: neo4j.int(sentences) },
+    );
+    return new Map(rows.map((r) => [r.id as string, JSON.stringify(r.spans)]));
+  }
+
+  async function readSpans(ids: string[], spans: number, sentences: number) {
+    const rows = await db.read(queries.evidenceByNode, { ids, spans, sentences });
+    const by = new Map<string, unknown[]>(ids.map((id) => [id, []]));
+    for (const r of rows) if (r.articleId !== null) by.get(r.id)!.push([r.articleId, r.start, r.end, r.sentences.map((s) => s.id)]);
+    return new Map([...by].map(([id, list]) => [id, JSON.stringify(list)]));
+  }
+
+  it('gives every node of four articles the spans, in the order and with the sentences, that grouping all its evidence gives', async () => {
+    const ids = (await run(`MATCH (n:Node)-[:EVIDENCED_BY|MENTIONED_IN]->() RETURN DISTINCT n.id AS id ORDER BY id`)).map(
+      (r) => r.id as string,
+    );
+    expect(ids.length).toBeGreaterThan(100);
+    for (const [spans, sentences] of [
+      [50, 10],
+      [2, 1],
+    ] as const) {
+      const want = await groupedAll(ids, spans, sentences);
+      const got = await readSpans(ids, spans, sentences);
+      for (const id of ids) expect({ id, spans: got.get(id) }).toEqual({ id, spans: want.get(id) });
+    }
+    // Some node has more spans than the smaller cut (spans over many sentences: tests/list-caps.test.ts).
+    const [more] = await run(
+      `MATCH (n:Node)-[r:EVIDENCED_BY|MENTIONED_IN {spanHead: true}]->() WITH n, count(r) AS spans WHERE spans > 2 RETURN count(n) AS n`,
+    );
+    expect(Number(more!.n)).toBeGreaterThan(10);
+  });
+
+  it('gives a database written before span keys the heads the loader writes', async () => {
+    const heads = `MATCH (n:Node)-[r:EVIDENCED_BY|MENTIONED_IN]->(s) RETURN elementId(r) AS r, r.spanHead AS head, r.spanKey AS key, r.spanSentences AS sentences ORDER BY r`;
+    const written = await run(heads);
+    expect(written.filter((h) => h.head).length).toBeGreaterThan(100);
+    await run(`MATCH ()-[r:EVIDENCED_BY|MENTIONED_IN]->() REMOVE r.spanHead, r.spanKey, r.spanSentences`);
+    await applySchema(db);
+    expect(await run(heads)).toEqual(written);
   });
 });
 

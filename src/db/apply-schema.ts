@@ -1,7 +1,8 @@
 /**
  * Applies cypher/schema.cypher (constraints and indexes) and cypher/schema-by-type.cypher
  * (the order-key indexes of each relationship type of the vocabulary), then gives any
- * relationship written before order keys existed its keys (cypher/write/relationship-keys.cypher).
+ * relationship written before order keys existed its keys (cypher/write/relationship-keys.cypher)
+ * and any evidence written before span keys its span heads (cypher/write/span-keys.cypher).
  * Every statement is IF NOT EXISTS and the keys are only written where missing, so this is
  * safe on every start; it waits until the indexes are online so the first queries and
  * full-text searches see them.
@@ -37,6 +38,13 @@ export async function applySchema(db: GraphDb, log: (line: string) => void = () 
     const keyed = neo4j.integer.toNumber(result.records[0]?.get('keyed') ?? 0);
     if (keyed > 0)
       log(`Gave ${keyed} relationships their order keys (written before keys existed) in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+    const spansFrom = Date.now();
+    const spans = await session.run(cypher('write/span-keys'));
+    const nodes = neo4j.integer.toNumber(spans.records[0]?.get('nodes') ?? 0);
+    if (nodes > 0)
+      log(
+        `Gave the evidence of ${nodes} nodes its span keys (written before span keys existed) in ${((Date.now() - spansFrom) / 1000).toFixed(1)} s.`,
+      );
   } finally {
     await session.close();
   }

@@ -178,14 +178,23 @@ export function planWrites(plan: SeedPlan) {
     link(r.type, r.from, r.to, { id: r.id, via: r.via, derived: r.derived, ...evidenceProps(articleId, r.evidence) });
   }
 
-  const evidence: { node: string; sentence: string; type: string; start: number; end: number }[] = [];
+  const evidence: { node: string; sentence: string; type: string; start: number; end: number; span: string[] | null }[] = [];
   const factIds = new Set(facts.map((f) => f.id));
   for (const [node, spans] of [...plan.evidence].filter(([id]) => factIds.has(id)).concat([...plan.mentions])) {
     // Facts are evidenced by sentences; entities are mentioned in them (every mention of
     // their names, not only the curated ones); relations keep their evidence as properties.
     const type = factIds.has(node) ? 'EVIDENCED_BY' : 'MENTIONED_IN';
-    for (const span of spans)
-      for (const s of span.sentences) evidence.push({ node, sentence: sentenceId(articleId, s), type, start: span.start, end: span.end });
+    // The link to a span's first sentence also carries the span: its sentences, and its place
+    // in article order (cypher/seed/evidence.cypher); once per span of the node.
+    const seen = new Set<string>();
+    for (const span of spans) {
+      const ids = span.sentences.map((s) => sentenceId(articleId, s));
+      const head = !seen.has(`${span.start}|${span.end}`);
+      seen.add(`${span.start}|${span.end}`);
+      ids.forEach((sentence, i) =>
+        evidence.push({ node, sentence, type, start: span.start, end: span.end, span: head && i === 0 ? ids : null }),
+      );
+    }
   }
 
   return {
