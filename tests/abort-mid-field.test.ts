@@ -55,11 +55,11 @@ afterEach(() => {
   process.off('unhandledRejection', onUnhandled);
 });
 
-async function ask(yoga: ReturnType<typeof app>) {
+async function ask(yoga: ReturnType<typeof app>, query = '{ items { slow fast } }') {
   const res = await yoga.fetch('http://test/graphql', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: '{ items { slow fast } }' }),
+    body: JSON.stringify({ query }),
   });
   const body = (await res.json()) as { data?: unknown; errors?: { extensions?: { code?: string } }[] };
   // Rejections are reported once the microtasks have run; the reads would have ended by 50 ms.
@@ -81,6 +81,14 @@ describe('a request stopped inside a field resolver', () => {
     expect(body.data ?? null).toBeNull();
     expect(body.errors?.map((e) => e.extensions?.code)).toEqual(['REQUEST_TIMEOUT']);
     expect(unhandled).toEqual([]);
+  });
+
+  it('by the response cap when the rest of the answer resolves without waiting once: still RESPONSE_TOO_LARGE and no data', async () => {
+    // Every field is synchronous, so execution ends before the deferred abort could land.
+    const { status, body } = await ask(app({ items: 200, maxBytes: 2000, timeoutMs: 10_000 }), '{ items { fast } }');
+    expect(status).toBe(400);
+    expect(body.data ?? null).toBeNull();
+    expect(body.errors?.map((e) => e.extensions?.code)).toEqual(['RESPONSE_TOO_LARGE']);
   });
 
   it('answers in full what neither stop reaches', async () => {

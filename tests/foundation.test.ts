@@ -49,7 +49,7 @@ describe('the served app', () => {
     try {
       // The full-text indexes that search needs (another test file may not have made them yet).
       await applySchema(warming);
-      const types = (await warming.read(queries.relationshipTypes, {})).map((r) => r.type);
+      const types = (await warming.read(queries.relationshipCounts, {})).filter((r) => r.count > 0).map((r) => r.type);
       const planned = warming.warmUp();
       expect((await warmingApp.fetch('http://test/ready')).status).toBe(503);
       // Every query ran (with parameters that match nothing) without an error.

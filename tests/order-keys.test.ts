@@ -177,6 +177,9 @@ describe('pages read in order from the keys', () => {
       );
       const [got] = await db.read(queries.statementsBy, { ...common, speaker: id });
       expect({ id, total: got!.total, ids: got!.page.map((s) => s.id) }).toEqual({ id, total: want!.ids.length, ids: want!.ids });
+      // A key with U+0001 in it names no node: nothing, and a total of 0.
+      const [odd] = await db.read(queries.statementsBy, { ...common, speaker: `${id}\u0001x` });
+      expect({ total: odd!.total, page: odd!.page }).toEqual({ total: 0, page: [] });
       // With a filter the total is counted along the index.
       const [verbatim] = await db.read(queries.statementsBy, { ...common, speaker: id, mode: 'verbatim' });
       const [wantVerbatim] = await run(`MATCH (s:Statement {mode: 'verbatim'})-[:SAID_BY]->(:Node {id: $id}) RETURN count(s) AS n`, { id });
@@ -253,6 +256,10 @@ describe('a hub', () => {
        WITH hub UNWIND range(0, $many - 1) AS i
        CREATE (m:Node {id: 'x:supporter-' + (i % 97) + '-' + i})
        SET m += CASE WHEN i % 3 = 0 THEN {name: 'P' + i} ELSE {articleId: 'article:hub-' + (i % 3), position: (i * 7919) % 1000} END
+       // Whole numbers and floats in one article (the driver writes a JavaScript number as a
+       // float), and positions past 1e7, where a float's toString turns to "9.0E15".
+       SET m.position = CASE WHEN m.position IS NULL THEN null WHEN i % 50 = 1 THEN 9007199254740991.0 + 0 * i
+                             WHEN i % 5 = 2 THEN toFloat(m.position) + 20000000 WHEN i % 2 = 0 THEN toFloat(m.position) ELSE m.position END
        CREATE (m)-[:SUPPORTED {id: 'relation:hub-' + i}]->(hub)
        // As many the hub supports: a page of those supporting it must not read these.
        CREATE (hub)-[:SUPPORTED {id: 'relation:hub-out-' + i}]->(:Node {id: 'x:supported-' + i, name: 'S' + i})`,

@@ -17,7 +17,7 @@
 // range per direction, and stops once it has $offset + $limit: the first ten of a hub's
 // 9 929 supporters read ten relationships, where sorting them read all 9 929. The total is
 // the node's degree (which Neo4j keeps), or, with a stance or status to match or on an article
-// or sentence (whose PART_OF of sentences is not a page), counted along the index.
+// or sentence (whose PART_OF of sentences is not a page), counted over the node's relationships.
 //
 // Looking ahead (src/graph/lookahead.ts) adds two things a request will ask next, so that
 // they cost no query of their own: with $withNode, the node itself (labels, props); with

@@ -8,9 +8,11 @@
 // and the total with no filter is the node's degree, which Neo4j keeps; a filter counts
 // along the index.
 CALL () {
+  // From the node found, not from $about itself, so a key with U+0001 in it finds nothing.
+  MATCH (t:Node {id: $about})
   MATCH (s:Statement)-[a:ABOUT]->(:Node)
   USING INDEX a:ABOUT(inKey)
-  WHERE a.inKey STARTS WITH $about + '\u0001'
+  WHERE a.inKey STARTS WITH t.id + '\u0001'
     AND ($stance IS NULL OR a.stance = $stance)
     AND ($articleId IS NULL OR s.articleId = $articleId)
     AND ($mode IS NULL OR s.mode = $mode)
@@ -24,10 +26,11 @@ CALL () {
   RETURN CASE WHEN x IS NULL THEN 0 ELSE COUNT { (x)<-[:ABOUT]-() } END AS total
   UNION ALL
   WITH 1 AS one WHERE NOT ($stance IS NULL AND $articleId IS NULL AND $mode IS NULL AND $speaker IS NULL)
+  OPTIONAL MATCH (t:Node {id: $about})
   RETURN COUNT {
     MATCH (s:Statement)-[a:ABOUT]->(:Node)
     USING INDEX a:ABOUT(inKey)
-    WHERE a.inKey STARTS WITH $about + '\u0001'
+    WHERE a.inKey STARTS WITH t.id + '\u0001'
       AND ($stance IS NULL OR a.stance = $stance)
       AND ($articleId IS NULL OR s.articleId = $articleId)
       AND ($mode IS NULL OR s.mode = $mode)

@@ -4,9 +4,11 @@
 // statements-about. A statement has one speaker, so the total with no filter is the
 // speaker's degree; a filter counts along the index.
 CALL () {
+  // From the node found, not from $speaker itself, so a key with U+0001 in it finds nothing.
+  MATCH (t:Node {id: $speaker})
   MATCH (s:Statement)-[b:SAID_BY]->(:Node)
   USING INDEX b:SAID_BY(inKey)
-  WHERE b.inKey STARTS WITH $speaker + '\u0001'
+  WHERE b.inKey STARTS WITH t.id + '\u0001'
     AND ($articleId IS NULL OR s.articleId = $articleId)
     AND ($mode IS NULL OR s.mode = $mode)
     AND ($stance IS NULL OR EXISTS { (s)-[a:ABOUT]->() WHERE a.stance = $stance })
@@ -19,10 +21,11 @@ CALL () {
   RETURN CASE WHEN x IS NULL THEN 0 ELSE COUNT { (x)<-[:SAID_BY]-() } END AS total
   UNION ALL
   WITH 1 AS one WHERE NOT ($articleId IS NULL AND $mode IS NULL AND $stance IS NULL)
+  OPTIONAL MATCH (t:Node {id: $speaker})
   RETURN COUNT {
     MATCH (s:Statement)-[b:SAID_BY]->(:Node)
     USING INDEX b:SAID_BY(inKey)
-    WHERE b.inKey STARTS WITH $speaker + '\u0001'
+    WHERE b.inKey STARTS WITH t.id + '\u0001'
       AND ($articleId IS NULL OR s.articleId = $articleId)
       AND ($mode IS NULL OR s.mode = $mode)
       AND ($stance IS NULL OR EXISTS { (s)-[a:ABOUT]->() WHERE a.stance = $stance })

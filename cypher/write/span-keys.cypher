@@ -13,7 +13,7 @@ CALL (n) {
   WITH articleId, start, end, rels, sentences, head(rels) AS first, head(sentences) AS s
   SET first.spanHead = true,
       first.spanSentences = [x IN sentences | x.id],
-      first.spanKey = n.id + '\u0001' + articleId + '\u0001' + right('0000000000000000' + toString(s.index), 16) + '\u0001' + right('0000000000000000' + toString(start), 16) + '\u0001' + right('0000000000000000' + toString(end), 16)
+      first.spanKey = n.id + '\u0001' + articleId + '\u0001' + right('0000000000000000' + toString(toInteger(s.index)), 16) + '\u0001' + right('0000000000000000' + toString(toInteger(start)), 16) + '\u0001' + right('0000000000000000' + toString(toInteger(end)), 16)
   WITH rels
   UNWIND tail(rels) AS other
   SET other.spanHead = false

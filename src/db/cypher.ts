@@ -11,7 +11,9 @@
  * "read/relationship-pages#SUPPORTED" (a type of the vocabulary, src/core/vocabulary.ts,
  * whose names are checked there to be UPPER_SNAKE_CASE words). `{{types}}` becomes every
  * type of the vocabulary, joined by `|`. All are checked here against those closed sets, so
- * only one of a fixed number of texts can ever result; callers validate first.
+ * only one of a fixed number of texts can ever result; callers validate first. `{{type}}`
+ * also names the per-type indexes of cypher/schema-by-type.cypher ("schema-by-type#ABOUT")
+ * and the `USING INDEX` hints that read them.
  *
  * A file may include a fragment (cypher/fragments/, not a query of its own) as
  * `{{name variable}}`: the fragment's text, with its `{{node}}` replaced by `variable`, is put
@@ -76,7 +78,7 @@ export function cypher(name: CypherName): string {
   throw new Error(`cypher/${file}.cypher: "${value}" is not a value it takes`);
 }
 
-/** Statements of a multi-statement file (schema.cypher), split on `;` at line ends. */
+/** Statements of a multi-statement file (schema.cypher, schema-by-type#TYPE), split on `;` at line ends. */
 export function cypherStatements(name: CypherName): string[] {
   return cypher(name)
     .split(/;\s*$/m)

@@ -259,8 +259,8 @@ export class GraphDb {
   async warmUp(): Promise<number> {
     this.warming = true;
     // Relationship pages of the types the graph holds (a type it lacks plans on first use).
-    const types = await this.run(queries.relationshipTypes, {}).then(
-      (rows) => rows.map((r) => r.type),
+    const types = await this.run(queries.relationshipCounts, {}).then(
+      (rows) => rows.filter((r) => r.count > 0).map((r) => r.type),
       () => [] as string[],
     );
     const queue = warmUpQueries(types);

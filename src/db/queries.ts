@@ -143,7 +143,6 @@ export const queries = {
     { query: 'warmup', limit: 1, kinds: ['ENTITY', 'STATEMENT', 'FACT'] },
     ['limit'],
   ),
-  relationshipTypes: query<Record<string, never>, { type: string }>('read/relationship-types', {}),
   relationshipCounts: query<Record<string, never>, { type: string; count: number }>('read/relationship-counts', {}),
   /** A node's relationships of one type, a page at a time (`type` must be a vocabulary type). */
   relationshipPages(type: string): Query<RelPageParams, RelPageRow> {

@@ -28,7 +28,7 @@ interface Stop {
   timer: NodeJS.Timeout;
   client: AbortSignal;
   onClientGone: () => void;
-  /** When the deadline passes (Date.now()), for `checkDeadline`. */
+  /** When the deadline passes (Date.now()), for `deadlinePassed`. */
   at: number;
 }
 

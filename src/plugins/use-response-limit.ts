@@ -4,7 +4,7 @@
  * Contract: `useResponseLimit({ maxBytes = 4 MiB })` counts, as each field resolves, the
  * bytes it adds to the JSON answer (its response key, and a string's UTF-8 bytes or about
  * 8 bytes for any other leaf). Once the count passes `maxBytes` the request stops resolving
- * (no more fields, no more reads) and fails as a whole with RESPONSE_TOO_LARGE, HTTP 400,
+ * (no more fields, no more reads, from the end of the synchronous stretch it is in) and fails as a whole with RESPONSE_TOO_LARGE, HTTP 400,
  * `extensions.max`; nothing of its partial data is sent. So no answer is ever built,
  * serialised or held for a slow reader beyond about `maxBytes` (the count leaves out JSON
  * punctuation and escapes: a few per cent), whatever the cost estimate let through (a
@@ -114,8 +114,10 @@ export function useResponseLimit({ maxBytes = 4 * 1024 * 1024 }: ResponseLimitOp
       tallies.set(args.contextValue as object, tally);
       return {
         onExecuteDone({ result, setResult }) {
-          // Whatever the executor made of the abort, the answer is the one error, without data.
-          if (tally.over && 'errors' in result) setResult({ errors: [tally.over] });
+          // Whatever the executor made of the abort, the answer is the one error, without data:
+          // also when the rest of the request resolved in one synchronous stretch and ended
+          // before the deferred abort (stopRequest) could land, with data and no errors.
+          if (tally.over && !(Symbol.asyncIterator in result)) setResult({ errors: [tally.over] });
         },
       };
     },

@@ -60,7 +60,7 @@ builder.queryFields((t) => ({
   statements: t.connection({
     type: StatementRef,
     description:
-      'Statements in article order, filtered by speaker, by target and stance, by mode or by article. "What did X say about Y": speaker X, about Y.',
+      'Statements in article order (by article, then where each is first evidenced), filtered by speaker, by target and stance, by mode or by article. "What did X say about Y": speaker X, about Y.',
     args: {
       speaker: t.arg.id({ required: false, description: 'Said by this node (key or global id).' }),
       about: t.arg.id({ required: false, description: 'About this node (key or global id).' }),

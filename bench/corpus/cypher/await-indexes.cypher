@@ -1,3 +1,3 @@
 // Waits until every index is online (populating full-text indexes over a million nodes takes
-// longer than the 60 s that src/db/apply-schema.ts allows).
+// longer than the 300 s that src/db/apply-schema.ts allows).
 CALL db.awaitIndexes($seconds)
