@@ -68,15 +68,17 @@ async function sortedAllOf(
 const sortedAll = async (id: string, type: string, direction: RelPageParams['direction'], stance: string | null, status: string | null) =>
   (await sortedAllOf([id], type, direction, stance, status)).get(id)!;
 
-async function pagesOf(
-  ids: string[],
+/** What a page asks besides the nodes: type, direction, what to match, and where the page is. */
+type Ask = [
   type: string,
   direction: RelPageParams['direction'],
   stance: string | null,
   status: string | null,
   offset: number,
   limit: number,
-) {
+];
+
+async function pagesOf(ids: string[], ...[type, direction, stance, status, offset, limit]: Ask) {
   const rows = await db.read(queries.relationshipPages(type), {
     ids,
     direction,
@@ -93,15 +95,7 @@ async function pagesOf(
   );
   return new Map(ids.map((id) => [id, byId.get(id) ?? { total: 0, items: [] as string[] }]));
 }
-const page = async (
-  id: string,
-  type: string,
-  direction: RelPageParams['direction'],
-  stance: string | null,
-  status: string | null,
-  offset: number,
-  limit: number,
-) => (await pagesOf([id], type, direction, stance, status, offset, limit)).get(id)!;
+const page = async (id: string, ...ask: Ask) => (await pagesOf([id], ...ask)).get(id)!;
 
 describe('pages read in order from the keys', () => {
   it('gives, for every node, type and direction, the page and total that sorting all of them gives', async () => {
