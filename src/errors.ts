@@ -18,7 +18,11 @@ export type ErrorCode =
   | 'BAD_USER_INPUT'
   /** A key or id given as a filter or endpoint names nothing in the graph. */
   | 'NOT_FOUND'
-  /** The query is refused before it runs: too deep, too costly, too many aliases or tokens. */
+  /**
+   * The query is refused before it runs: too deep, too costly, too many aliases or tokens. Or
+   * one field is, before it reads anything: one that needs every relationship of a node with
+   * more than the cap (`extensions.limit` 'relationships', `max`, `actual`); the rest answers.
+   */
   | 'QUERY_TOO_COMPLEX'
   /** Neo4j cannot be reached; retry later (HTTP 503). */
   | 'DATABASE_UNAVAILABLE'

@@ -4,9 +4,11 @@
  * parameter and row types, in src/db/queries.ts. Keeping the text in files puts every query
  * in one place to read, PROFILE and review; values only ever travel as `$parameters`.
  *
- * Three exceptions, where Cypher takes no parameter or plans badly with one: the upper bound
- * of a variable-length pattern, a relationship type to expand, and the list of every
- * relationship type. A file writes them as `{{bound}}`, `{{type}}` or `{{types}}`; the name
+ * Four exceptions, where Cypher takes no parameter or plans badly with one: the upper bound
+ * of a variable-length pattern, a relationship type to expand, the list of every
+ * relationship type, and a map of every type to the degrees of node `n` in it (`{{degrees}}`:
+ * `{TYPE: [COUNT { (n)-[:TYPE]->() }, COUNT { (n)<-[:TYPE]-() }], …}`, which Neo4j answers
+ * from its counts). A file writes the first three as `{{bound}}`, `{{type}}` or `{{types}}`; the name
  * carries the first two after `#`: "read/path#4" (a single digit 1–9),
  * "read/relationship-pages#SUPPORTED" (a type of the vocabulary, src/core/vocabulary.ts,
  * whose names are checked there to be UPPER_SNAKE_CASE words). `{{types}}` becomes every
@@ -71,7 +73,10 @@ export function cypher(name: CypherName): string {
   const [file, value] = name.split('#') as [string, string | undefined];
   const text = queries.get(file);
   if (text === undefined) throw new Error(`No Cypher file cypher/${file}.cypher`);
-  const all = text.includes('{{types}}') ? text.replaceAll('{{types}}', vocabulary().allTypes.join('|')) : text;
+  const types = vocabulary().allTypes;
+  const all = text
+    .replaceAll('{{types}}', types.join('|'))
+    .replaceAll('{{degrees}}', `{${types.map((t) => `${t}: [COUNT { (n)-[:${t}]->() }, COUNT { (n)<-[:${t}]-() }]`).join(', ')}}`);
   if (value === undefined) return all;
   if (all.includes('{{bound}}') && /^[1-9]$/.test(value)) return all.replaceAll('{{bound}}', value);
   if (all.includes('{{type}}') && vocabulary().allTypes.includes(value)) return all.replaceAll('{{type}}', value);

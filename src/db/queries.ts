@@ -31,8 +31,7 @@ function query<P extends Params, R>(name: string, warm: P, ints: (keyof P & stri
 }
 
 /** One relationship as read from a node: its type, direction, properties and the node at its other end. */
-export interface RelRow {
-  id: string;
+export interface FollowedRel {
   type: string;
   outgoing: boolean;
   props: Record<string, unknown>;
@@ -40,7 +39,6 @@ export interface RelRow {
   otherLabels: string[];
   otherProps: Record<string, unknown>;
 }
-export type FollowedRel = Omit<RelRow, 'id'>;
 export type PageItem = GNode & { follows?: FollowedRel[] | null };
 export interface PageRow<T = PageItem> {
   total: number;
@@ -102,7 +100,12 @@ const pathQueries = new Map<number, Query<{ from: string; to: string; candidates
 
 export const queries = {
   nodesById: query<{ ids: string[] }, GNode>('read/nodes-by-id', { ids: [] }),
-  relationshipsByNode: query<{ ids: string[] }, RelRow>('read/relationships-by-node', { ids: [] }),
+  degrees: query<{ ids: string[] }, { id: string; degrees: Record<string, [number, number]> }>('read/degrees', { ids: [] }),
+  relationshipsByNode: query<{ ids: string[]; cap: number }, { id: string; degree: number; rels: FollowedRel[] }>(
+    'read/relationships-by-node',
+    { ids: [], cap: 1 },
+    ['cap'],
+  ),
   evidenceByNode: query<{ ids: string[]; spans: number; sentences: number }, EvidenceRow>(
     'read/evidence-by-node',
     { ids: [], spans: 1, sentences: 1 },

@@ -34,8 +34,12 @@ export interface Context {
 export function createContext(
   db: GraphDb,
   signal: AbortSignal,
-  { credential = null, writes = null }: { credential?: Credential | null; writes?: Writes | null } = {},
+  {
+    credential = null,
+    writes = null,
+    relationshipsCap,
+  }: { credential?: Credential | null; writes?: Writes | null; relationshipsCap?: number } = {},
 ): Context {
   const reader = db.reader(signal);
-  return { db: reader, loaders: createLoaders(reader), signal, credential, writes };
+  return { db: reader, loaders: createLoaders(reader, { relationshipsCap }), signal, credential, writes };
 }

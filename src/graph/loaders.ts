@@ -8,15 +8,19 @@
  */
 import DataLoader from 'dataloader';
 import type { GraphReader } from '../db/graph-db.js';
-import { queries, type FollowedRel, type Params, type Query, type RelRow } from '../db/queries.js';
+import { queries, type FollowedRel, type Params, type Query } from '../db/queries.js';
+import { apiError } from '../errors.js';
 import type { EvidenceRef } from '../core/ids.js';
 import type { GNode, GRel } from '../core/model.js';
 
 export interface Loaders {
   node: DataLoader<string, GNode | null>;
+  /** Every relationship of a node, outside the text layer; fails for a node with more than RELATIONSHIPS_CAP. */
   relationships: DataLoader<string, GRel[]>;
   relationshipPages: DataLoader<RelPageKey, { total: number; page: GRel[] }, string>;
   evidence: DataLoader<string, EvidenceRef[]>;
+  /** A node's relationships counted by type: [outgoing, incoming], from the counts Neo4j keeps. */
+  degrees: DataLoader<string, Record<string, [number, number]>>;
   /**
    * Primes the relationship loader with what a page query followed from the node `id`
    * (`follows` of a page row, cypher/fragments/follows.cypher: every relationship of the
@@ -80,6 +84,15 @@ export interface RelPageKey {
 export const LIST_CAP = 50;
 
 /**
+ * The most relationships a question about all or several types of a node's relationships
+ * reads (`relationships` without one type, `neighbours`, `distinctSupporters`, …): past it,
+ * such a question is refused with QUERY_TOO_COMPLEX (`limit: 'relationships'`) before any is
+ * read, and one type at a time pages through any number from an index. The first article's
+ * most connected entity has 74.
+ */
+export const RELATIONSHIPS_CAP = 1000;
+
+/**
  * The most spans of evidence read for one node (an entity's `mentions`; a fact's own
  * `evidence` is priced and cut lower, src/builder.ts) and sentences read for one span.
  */
@@ -119,7 +132,7 @@ const groupBy = <T extends { id: string }>(ids: readonly string[], rows: T[]) =>
   return ids.map((id) => by.get(id)!);
 };
 
-export function createLoaders(db: GraphReader): Loaders {
+export function createLoaders(db: GraphReader, { relationshipsCap = RELATIONSHIPS_CAP }: { relationshipsCap?: number } = {}): Loaders {
   const node: Loaders['node'] = new DataLoader(async (ids) => {
     const rows = await db.read(queries.nodesById, { ids: [...ids] });
     const byId = new Map(rows.map((r) => [r.id, r]));
@@ -157,10 +170,21 @@ export function createLoaders(db: GraphReader): Loaders {
   };
 
   // Every relationship of a node, for questions about all of them (neighbours, untyped
-  // relationships). Questions about some types go through relationshipPages.
-  const relationships: Loaders['relationships'] = new DataLoader(async (ids) => {
-    const rows = await db.read(queries.relationshipsByNode, { ids: [...ids] });
-    return groupBy(ids, rows).map((list) => list.map((r) => toRel(r.id, r)));
+  // relationships). Questions about one type go through relationshipPages.
+  const relationships: Loaders['relationships'] = new DataLoader(async (ids): Promise<(GRel[] | Error)[]> => {
+    const rows = await db.read(queries.relationshipsByNode, { ids: [...ids], cap: relationshipsCap });
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.map((id) => {
+      const row = byId.get(id);
+      if (!row) return [];
+      if (row.degree > relationshipsCap)
+        return apiError(
+          'QUERY_TOO_COMPLEX',
+          `${id} has about ${row.degree} relationships, more than the ${relationshipsCap} read to answer a question about all of them at once (neighbours, distinctSupporters, distinctOpponents); page through them with relationships(first:), or ask about one type (supporters, roles, relationships(types: ["SUPPORTED"]), …).`,
+          { limit: 'relationships', max: relationshipsCap, actual: row.degree },
+        );
+      return row.rels.map((r) => toRel(id, r));
+    });
   });
 
   // A node's relationships of one type, a page at a time (connections: a hub's first ten
@@ -214,6 +238,11 @@ export function createLoaders(db: GraphReader): Loaders {
     );
   });
 
+  const degrees: Loaders['degrees'] = new DataLoader(async (ids) => {
+    const byId = new Map((await db.read(queries.degrees, { ids: [...ids] })).map((r) => [r.id, r.degrees]));
+    return ids.map((id) => byId.get(id) ?? {});
+  });
+
   const reads = new Map<string, Promise<unknown[]>>();
   const readOnce: Loaders['readOnce'] = (query, params) => {
     const key = `${query.name}\u0000${JSON.stringify(params)}`;
@@ -221,5 +250,5 @@ export function createLoaders(db: GraphReader): Loaders {
     return reads.get(key)! as Promise<never[]>;
   };
 
-  return { node, relationships, relationshipPages, evidence, primeFollowed, readOnce };
+  return { node, relationships, relationshipPages, evidence, degrees, primeFollowed, readOnce };
 }

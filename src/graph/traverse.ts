@@ -4,11 +4,13 @@
  */
 import { PothosValidationError } from '@pothos/core';
 import { resolveArrayConnection, resolveOffsetConnection } from '@pothos/plugin-relay';
+import { GraphQLError } from 'graphql';
 import type { GNode, GRel } from '../core/model.js';
+import { nodeKinds, vocabulary, type NodeKind } from '../core/vocabulary.js';
 import type { PageRow, Params, Query } from '../db/queries.js';
 import { apiError } from '../errors.js';
 import type { Context } from './context.js';
-import { followTypes, LIST_CAP, type Direction, type Follow, type PageHints, type PageOf } from './loaders.js';
+import { followTypes, LIST_CAP, type Direction, type Follow, type PageHints, type PageOf, type RelPageKey } from './loaders.js';
 
 export interface ConnectionArgs {
   first?: number | null;
@@ -31,7 +33,9 @@ export function checkPage(args: ConnectionArgs): void {
 
 /**
  * A node's relationships of `types` (null: all) in `direction`: of one type, the first
- * LIST_CAP in page order; of several, all of them (callers page or cut them).
+ * LIST_CAP in page order; of several, all of them (callers page or cut them), ordered by type
+ * and then as a page of one type is. Of several, a node with more than RELATIONSHIPS_CAP
+ * relationships fails with QUERY_TOO_COMPLEX (`limit: 'relationships'`); `typesPage` pages it.
  */
 export async function related(ctx: Context, id: string, types: string[] | null, direction: Direction): Promise<GRel[]> {
   // One type (nearly every question): read the first LIST_CAP of just that type. Several: read all and filter.
@@ -43,6 +47,61 @@ export async function related(ctx: Context, id: string, types: string[] | null, 
   return rels.filter(
     (r) => (!types?.length || types.includes(r.type)) && (direction === 'BOTH' || r.outgoing === (direction === 'OUTGOING')),
   );
+}
+
+/** The types of relationship a node of these labels may have in `direction`, by the vocabulary. */
+function typesOf(labels: string[], direction: Direction): string[] {
+  const kind = labels.find((l): l is NodeKind => (nodeKinds as readonly string[]).includes(l));
+  const v = vocabulary();
+  if (!kind) return v.allTypes;
+  return v.allTypes.filter(
+    (t) => (direction !== 'INCOMING' && v.allows(t, 'from', kind)) || (direction !== 'OUTGOING' && v.allows(t, 'to', kind)),
+  );
+}
+
+/**
+ * A connection over a node's relationships of several `types` (null: all), in `related`'s
+ * order. A node with up to RELATIONSHIPS_CAP of them is read whole and paged here; a hub is
+ * paged from the index of each type (see relationshipPage): each type's total is the degree
+ * Neo4j keeps (one query for all types), then only the types the asked page falls in are
+ * read. So its cost follows the page, not the hub's size.
+ */
+export async function typesPage(ctx: Context, node: GNode, args: ConnectionArgs, types: string[] | null, direction: Direction) {
+  try {
+    return pageOf(args, await related(ctx, node.id, types, direction));
+  } catch (error) {
+    if (!(error instanceof GraphQLError && error.extensions.limit === 'relationships')) throw error;
+  }
+  checkPage(args);
+  const candidates = [...new Set(types ?? typesOf(node.labels, direction))].sort();
+  const degrees = await ctx.loaders.degrees.load(node.id);
+  const totals = candidates.map((t) => {
+    const [outgoing, incoming] = degrees[t] ?? [0, 0];
+    return (direction !== 'INCOMING' ? outgoing : 0) + (direction !== 'OUTGOING' ? incoming : 0);
+  });
+  const totalCount = totals.reduce((a, b) => a + b, 0);
+  const key = (type: string, offset: number, limit: number): RelPageKey => ({
+    id: node.id,
+    type,
+    direction,
+    stance: null,
+    status: null,
+    offset,
+    limit,
+  });
+  const connection = await resolveOffsetConnection({ args, ...PAGE }, async ({ offset, limit }) => {
+    const reads: Promise<{ page: GRel[] }>[] = [];
+    let start = 0;
+    candidates.forEach((type, i) => {
+      const end = start + totals[i]!;
+      const from = Math.max(offset, start);
+      const to = Math.min(offset + limit, end);
+      if (from < to) reads.push(ctx.loaders.relationshipPages.load(key(type, from - start, to - from)));
+      start = end;
+    });
+    return (await Promise.all(reads)).flatMap((r) => r.page);
+  }).catch((error: unknown) => badCursor(error, args));
+  return { ...connection, totalCount };
 }
 
 /** Pothos refuses a malformed cursor; say which argument, with the code clients expect. */

@@ -6,11 +6,11 @@
 import { builder } from '../builder.js';
 import type { Context } from '../graph/context.js';
 import { decodeRelEvidence, type EvidenceRef } from '../core/ids.js';
-import type { GRel } from '../core/model.js';
+import type { GNode, GRel } from '../core/model.js';
 import { linkedExtension, pageExtension, pageHints } from '../graph/lookahead.js';
 import { vocabulary } from '../core/vocabulary.js';
 import { EVIDENCE_FOR_FACT, type Direction } from '../graph/loaders.js';
-import { pageOf, related, relationshipPage } from '../graph/traverse.js';
+import { pageOf, related, relationshipPage, typesPage } from '../graph/traverse.js';
 import { DirectionEnum, StanceEnum } from './enums.js';
 import { EvidenceType, NodeRef, RelationshipRef } from './refs.js';
 import { checkRelationTypes } from './vocabulary.js';
@@ -152,7 +152,7 @@ builder.interfaceFields(NodeRef, (t) => {
       resolve: (n, args, ctx, info) => relationshipPage(ctx, (n as { id: string }).id, args, of(), pageHints(info)),
     });
   };
-  // One type is paged in Cypher; several (or all) are read whole and paged here.
+  // One type is paged in Cypher; several (or all) are read whole and paged here, or on a hub paged type by type (typesPage).
   const relationshipsOf = (args: { types?: unknown; direction?: unknown }) => {
     const types = args.types as string[] | null | undefined;
     return types?.length === 1 && vocabulary().allTypes.includes(types[0]!)
@@ -179,7 +179,7 @@ builder.interfaceFields(NodeRef, (t) => {
         const of = relationshipsOf(args);
         return of
           ? relationshipPage(ctx, id, args, of, pageHints(info))
-          : pageOf(args, await related(ctx, id, args.types ?? null, args.direction ?? 'BOTH'));
+          : typesPage(ctx, n as GNode, args, args.types ?? null, args.direction ?? 'BOTH');
       },
     }),
     neighbours: t.connection({
