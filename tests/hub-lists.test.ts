@@ -97,7 +97,11 @@ describe('a page of several types of a hub', () => {
         expect(errors).toBeUndefined();
         // The hub is found too big to read whole, its totals come from one query, and only the
         // types the page falls in (one, or two across a boundary) are read.
-        expect(sent.filter((q) => !q.startsWith('read/relationship-pages#')).sort()).toEqual(['read/degrees', 'read/nodes-by-id', 'read/relationships-by-node']);
+        expect(sent.filter((q) => !q.startsWith('read/relationship-pages#')).sort()).toEqual([
+          'read/degrees',
+          'read/nodes-by-id',
+          'read/relationships-by-node',
+        ]);
         expect(sent.filter((q) => q.startsWith('read/relationship-pages#')).length).toBeLessThanOrEqual(2);
         const page = data.entity.relationships;
         expect(page.totalCount).toBe(want.length);
@@ -116,9 +120,11 @@ describe('a page of several types of a hub', () => {
 
 describe('paging type by type', () => {
   it('gives every node of four articles the pages that reading its relationships whole gives', async () => {
-    const ids = (await run(`MATCH (n:Node) WHERE NOT n:Sentence AND NOT n:Article AND n.id <> 'person:hub' AND NOT n.id STARTS WITH 'x:' RETURN n.id AS id ORDER BY id`)).map(
-      (r) => String(r.id),
-    );
+    const ids = (
+      await run(
+        `MATCH (n:Node) WHERE NOT n:Sentence AND NOT n:Article AND n.id <> 'person:hub' AND NOT n.id STARTS WITH 'x:' RETURN n.id AS id ORDER BY id`,
+      )
+    ).map((r) => String(r.id));
     expect(ids.length).toBeGreaterThan(150);
     const whole = createContext(db, new AbortController().signal);
     // A cap of 0 makes every node a hub: each is paged type by type.
@@ -155,7 +161,12 @@ describe('questions that need every relationship of a hub at once', () => {
     expect(data.b).toBeNull();
     expect(errors?.map((e) => e.path?.join('.')).sort()).toEqual(['a.neighbours', 'b.distinctSupporters']);
     for (const error of errors!) {
-      expect(error.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 'relationships', max: RELATIONSHIPS_CAP, actual: hubSize });
+      expect(error.extensions).toMatchObject({
+        code: 'QUERY_TOO_COMPLEX',
+        limit: 'relationships',
+        max: RELATIONSHIPS_CAP,
+        actual: hubSize,
+      });
       expect(error.message).toContain('relationships(first:)');
     }
   });
@@ -165,8 +176,13 @@ describe('questions that need every relationship of a hub at once', () => {
       plan.dbHits + plan.children.reduce((sum: number, c) => sum + hits(c as typeof plan), 0);
     const profile = async (cap: number) =>
       hits(
-        (await db.driver.executeQuery(`PROFILE ${cypher('read/relationships-by-node')}`, { ids: ['person:hub'], cap: neo4j.int(cap) }, { database: db.database }))
-          .summary.profile as never,
+        (
+          await db.driver.executeQuery(
+            `PROFILE ${cypher('read/relationships-by-node')}`,
+            { ids: ['person:hub'], cap: neo4j.int(cap) },
+            { database: db.database },
+          )
+        ).summary.profile as never,
       );
     const refused = await profile(RELATIONSHIPS_CAP);
     const whole = await profile(hubSize);
