@@ -96,7 +96,14 @@ const relPageWarm: RelPageParams = {
   ...paged,
 };
 const relationshipPageQueries = new Map<string, Query<RelPageParams, RelPageRow>>();
-const pathQueries = new Map<number, Query<{ from: string; to: string; candidates: number }, PathRow>>();
+interface PathParams {
+  from: string;
+  to: string;
+  candidates: number;
+  structural: string[];
+  first: number;
+}
+const pathQueries = new Map<number, Query<PathParams, PathRow>>();
 
 export const queries = {
   nodesById: query<{ ids: string[] }, GNode>('read/nodes-by-id', { ids: [] }),
@@ -156,7 +163,14 @@ export const queries = {
   /** The shortest chains between two nodes, at most `bound` (1–6) long. */
   path(bound: number) {
     let q = pathQueries.get(bound);
-    if (!q) pathQueries.set(bound, (q = query(`read/path#${bound}`, { from: '', to: '', candidates: 1 }, ['candidates'])));
+    if (!q)
+      pathQueries.set(
+        bound,
+        (q = query<PathParams, PathRow>(`read/path#${bound}`, { from: '', to: '', candidates: 1, structural: [], first: 1 }, [
+          'candidates',
+          'first',
+        ])),
+      );
     return q;
   },
 };

@@ -89,37 +89,17 @@ export async function shortestChains(ctx: Context, from: string, to: string, max
     await requireNodes(ctx, { from });
     return [];
   }
-  const rows = await ctx.db.read(queries.path(maxHops), { from, to, candidates: 100 });
+  const structural = vocabulary().allTypes.filter((type) => vocabulary().relationTypes.get(type)?.structural !== false);
+  const rows = await ctx.db.read(queries.path(maxHops), { from, to, candidates: 100, structural, first });
   if (!rows.length) await requireNodes(ctx, { from, to });
-  const structural = (type: string) => vocabulary().relationTypes.get(type)?.structural !== false;
-  const ranked = rows.map((row) => {
-    const shape = row.nodes
-      .map((n, i) =>
-        n.labels.includes('Fact') && i > 0 && i < row.nodes.length - 1 ? n.labels.find((l) => l !== 'Node' && l !== 'Fact') : n.id,
-      )
-      .concat(row.rels.map((r) => r.type))
-      .join('|');
-    const key = row.nodes
-      .map((n) => n.id)
-      .concat(row.rels.map((r) => `${r.type}:${String(r.props.id ?? '')}`))
-      .join('|');
-    return { row, shape, key, indirect: row.rels.filter((r) => structural(r.type)).length };
-  });
-  ranked.sort((a, b) => a.indirect - b.indirect || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  const seen = new Set<string>();
-  const chains: Chain[] = [];
-  for (const { row, shape } of ranked) {
-    if (seen.has(shape)) continue;
-    seen.add(shape);
+  return rows.map((row) => {
     row.nodes.forEach((n) => ctx.loaders.node.prime(n.id, n));
-    chains.push({
+    return {
       nodes: row.nodes,
       relationships: row.rels.map((r, i) => {
         const self = row.nodes[i]!;
         return { type: r.type, outgoing: r.from === self.id, self: self.id, other: row.nodes[i + 1]!, props: r.props };
       }),
-    });
-    if (chains.length === first) break;
-  }
-  return chains;
+    };
+  });
 }
