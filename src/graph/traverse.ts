@@ -6,7 +6,7 @@ import { PothosValidationError } from '@pothos/core';
 import { resolveArrayConnection, resolveOffsetConnection } from '@pothos/plugin-relay';
 import { GraphQLError } from 'graphql';
 import type { GNode, GRel } from '../core/model.js';
-import { nodeKinds, vocabulary, type NodeKind } from '../core/vocabulary.js';
+import { vocabulary } from '../core/vocabulary.js';
 import type { PageRow, Params, Query } from '../db/queries.js';
 import { apiError } from '../errors.js';
 import type { Context } from './context.js';
@@ -49,16 +49,6 @@ export async function related(ctx: Context, id: string, types: string[] | null, 
   );
 }
 
-/** The types of relationship a node of these labels may have in `direction`, by the vocabulary. */
-function typesOf(labels: string[], direction: Direction): string[] {
-  const kind = labels.find((l): l is NodeKind => (nodeKinds as readonly string[]).includes(l));
-  const v = vocabulary();
-  if (!kind) return v.allTypes;
-  return v.allTypes.filter(
-    (t) => (direction !== 'INCOMING' && v.allows(t, 'from', kind)) || (direction !== 'OUTGOING' && v.allows(t, 'to', kind)),
-  );
-}
-
 /**
  * A connection over a node's relationships of several `types` (null: all), in `related`'s
  * order. A node with up to RELATIONSHIPS_CAP of them is read whole and paged here; a hub is
@@ -73,7 +63,7 @@ export async function typesPage(ctx: Context, node: GNode, args: ConnectionArgs,
     if (!(error instanceof GraphQLError && error.extensions.limit === 'relationships')) throw error;
   }
   checkPage(args);
-  const candidates = [...new Set(types ?? typesOf(node.labels, direction))].sort();
+  const candidates = [...new Set(types ?? vocabulary().allTypes)].sort();
   const degrees = await ctx.loaders.degrees.load(node.id);
   const totals = candidates.map((t) => {
     const [outgoing, incoming] = degrees[t] ?? [0, 0];
