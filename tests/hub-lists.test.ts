@@ -19,7 +19,7 @@ import { RELATIONSHIPS_CAP, type Direction } from '../src/graph/loaders.js';
 import { pageOf, related, typesPage } from '../src/graph/traverse.js';
 import { seedAll } from '../src/seed/seed-all.js';
 import { createApp, type App } from '../src/yoga.js';
-import { gql, openDb, resetDb } from './helpers.js';
+import { gql, openDb, resetDb, type GqlResult } from './helpers.js';
 
 let db: GraphDb;
 let app: App;
@@ -150,12 +150,18 @@ describe('paging type by type', () => {
 
 describe('questions that need every relationship of a hub at once', () => {
   it('are refused with QUERY_TOO_COMPLEX naming the limit, and the rest of the request is answered', async () => {
-    const { data, errors } = await gql(
-      app,
-      `{ hub: entity(id: "person:hub") { name supporters(first: 2) { totalCount } }
-         a: entity(id: "person:hub") { neighbours(first: 5) { totalCount } }
-         b: entity(id: "person:hub") { distinctSupporters(first: 5) { totalCount } } }`,
-    );
+    const res = await app.fetch('http://test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: `{ hub: entity(id: "person:hub") { name supporters(first: 2) { totalCount } }
+                  a: entity(id: "person:hub") { neighbours(first: 5) { totalCount } }
+                  b: entity(id: "person:hub") { distinctSupporters(first: 5) { totalCount } } }`,
+      }),
+    });
+    const { data, errors } = (await res.json()) as GqlResult;
+    // Not a request refused as a whole (400, answered after the refusal delay): it has data.
+    expect(res.status).toBe(200);
     expect(data.hub).toEqual({ name: 'Hub', supporters: { totalCount: supporters } });
     expect(data.a).toBeNull();
     expect(data.b).toBeNull();
