@@ -57,6 +57,20 @@ beforeAll(async () => {
      FOREACH (_ IN CASE WHEN i < 50 THEN [1] ELSE [] END | CREATE (hub)-[:MENTIONED_IN {start: 0, end: 1}]->(s))`,
     { many: neo4j.int(hubSize), supporters: neo4j.int(supporters), opponents: neo4j.int(opponents) },
   );
+  // An organisation with many parts (PART_OF is also an article's link to its sentences, but
+  // only an article's is the text layer), and a person with a self-loop among a few others.
+  await run(
+    `CREATE (o:Node:Entity:Organisation {id: 'organisation:parent', name: 'Parent', kind: 'Organisation'})
+     WITH o UNWIND range(0, $parts - 1) AS i
+     CREATE (:Node:Entity:Organisation {id: 'organisation:part-' + i, name: 'Part ' + i, kind: 'Organisation'})-[:PART_OF]->(o)`,
+    { parts: neo4j.int(RELATIONSHIPS_CAP + 100) },
+  );
+  await run(
+    `MATCH (a:Node {id: 'person:jeremy-corbyn'}), (b:Node {id: 'org:labour-party'})
+     CREATE (l:Node:Entity:Person {id: 'person:looper', name: 'Looper', kind: 'Person'})
+     CREATE (l)-[:CRITICISED {id: 'relation:looper-self'}]->(l), (l)-[:SUPPORTED {id: 'relation:looper-a'}]->(a),
+            (a)-[:CRITICISED {id: 'relation:looper-b'}]->(l), (l)-[:MEMBER_OF]->(b)`,
+  );
   await applySchema(db);
   app = createApp({ db });
 });
@@ -112,9 +126,23 @@ describe('a page of several types of a hub', () => {
     }
   });
 
-  it('counts all of them: the totals of each type, the text layer left out', async () => {
-    const { data } = await gql(app, PAGE_OF, { first: 1 });
-    expect(data.entity.relationships.totalCount).toBe(hubSize);
+  it('counts all of them: the totals of each type, the text layer left out; no types is all types', async () => {
+    for (const types of [null, []]) {
+      const { data } = await gql(app, PAGE_OF, { types, first: 1 });
+      expect(data.entity.relationships.totalCount).toBe(hubSize);
+    }
+  });
+
+  it('gives the last ones with `last`, as a node read whole does', async () => {
+    const want = await sortedAll(null, 'BOTH');
+    const { data, errors } = await gql(
+      app,
+      `{ entity(id: "person:hub") { relationships(last: 5) { totalCount edges { node { type other { key } } } } } }`,
+    );
+    expect(errors).toBeUndefined();
+    expect(
+      data.entity.relationships.edges.map((e: { node: { type: string; other: { key: string } } }) => `${e.node.type} ${e.node.other.key}`),
+    ).toEqual(want.slice(-5));
   });
 });
 
@@ -122,20 +150,20 @@ describe('paging type by type', () => {
   it('gives every node of four articles the pages that reading its relationships whole gives', async () => {
     const ids = (
       await run(
-        `MATCH (n:Node) WHERE NOT n:Sentence AND NOT n:Article AND n.id <> 'person:hub' AND NOT n.id STARTS WITH 'x:' RETURN n.id AS id ORDER BY id`,
+        `MATCH (n:Node) WHERE NOT n:Sentence AND NOT n:Article AND n.id <> 'person:hub' AND NOT n.id STARTS WITH 'x:' AND NOT n.id STARTS WITH 'organisation:part' AND n.id <> 'organisation:parent' RETURN n.id AS id ORDER BY id`,
       )
     ).map((r) => String(r.id));
     expect(ids.length).toBeGreaterThan(150);
+    expect(ids).toContain('person:looper');
     const whole = createContext(db, new AbortController().signal);
     // A cap of 0 makes every node a hub: each is paged type by type.
     const byType = createContext(db, new AbortController().signal, { relationshipsCap: 0 });
     let compared = 0;
     for (const id of ids) {
-      const node = (await whole.loaders.node.load(id))!;
       for (const direction of ['BOTH', 'INCOMING', 'OUTGOING'] as const) {
         const args = { first: 100 };
         const want = pageOf(args, await related(whole, id, null, direction));
-        const got = await typesPage(byType, node, args, null, direction);
+        const got = await typesPage(byType, id, args, null, direction);
         const shape = (p: typeof want) => ({
           totalCount: p.totalCount,
           edges: p.edges.map((e) => `${e.node.type} ${e.node.outgoing} ${e.node.other.id} ${String(e.node.props.id ?? '')}`),
@@ -145,7 +173,12 @@ describe('paging type by type', () => {
       }
     }
     expect(compared).toBeGreaterThan(1000);
-  });
+    // The self-loop counts as outgoing, in either direction, and twice in both.
+    const loops = (p: { edges: readonly { node: { props: Record<string, unknown> } }[] }) =>
+      p.edges.filter((e) => e.node.props.id === 'relation:looper-self').length;
+    expect(loops(pageOf({ first: 100 }, await related(whole, 'person:looper', null, 'BOTH')))).toBe(2);
+    expect(loops(pageOf({ first: 100 }, await related(whole, 'person:looper', null, 'INCOMING')))).toBe(1);
+  }, 120_000);
 });
 
 describe('questions that need every relationship of a hub at once', () => {
@@ -175,6 +208,24 @@ describe('questions that need every relationship of a hub at once', () => {
       });
       expect(error.message).toContain('relationships(first:)');
     }
+  });
+
+  it("counts an organisation's parts, which are not the text layer", async () => {
+    const { data, errors } = await gql(app, `{ entity(id: "organisation:parent") { neighbours(first: 1) { totalCount } } }`);
+    expect(data.entity).toBeNull();
+    expect(errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 'relationships', actual: RELATIONSHIPS_CAP + 100 });
+  });
+
+  it('leaves the request at HTTP 200 when the refusal nulls everything up to the root', async () => {
+    const res = await app.fetch('http://test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: `{ entities(name: "Hub") { edges { node { neighbours { totalCount } } } } }` }),
+    });
+    const { data, errors } = (await res.json()) as GqlResult;
+    expect(res.status).toBe(200);
+    expect(data).toBeNull();
+    expect(errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 'relationships' });
   });
 
   it('reads none of them to find out: PROFILE of the read counts a few database hits', async () => {

@@ -19,7 +19,7 @@ WITH p,
      reduce(s = '', x IN [n IN ns | n.id] + [r IN rs | type(r) + ':' + coalesce(r.id, '')] | s + '|' + x) AS signature,
      reduce(s = '', x IN [i IN range(0, size(ns) - 1) |
                           CASE WHEN ns[i]:Fact AND 0 < i < size(ns) - 1
-                            THEN head([l IN labels(ns[i]) WHERE l <> 'Node' AND l <> 'Fact']) ELSE ns[i].id END]
+                            THEN coalesce(head([l IN labels(ns[i]) WHERE l <> 'Node' AND l <> 'Fact']), '') ELSE ns[i].id END]
                          + [r IN rs | type(r)] | s + '|' + x) AS shape
 ORDER BY indirect, signature
 WITH shape, head(collect({p: p, indirect: indirect, signature: signature})) AS best

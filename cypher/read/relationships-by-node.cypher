@@ -4,12 +4,13 @@
 //
 // Only for nodes with at most $cap such relationships: `degree` is an upper bound of how many
 // there are, from the counts Neo4j keeps (the node's degree less its links into the text
-// layer), so a hub is found without expanding it, and its relationships are not read (`rels`
+// layer: its mentions and evidence, and an article's sentences), so a hub is found without expanding it, and its relationships are not read (`rels`
 // is empty; src/graph/loaders.ts refuses the question). Questions about one type of a hub page
 // through it from an index instead (relationship-pages).
 UNWIND $ids AS id
 MATCH (n:Node {id: id})
-WITH id, n, COUNT { (n)--() } - COUNT { (n)-[:MENTIONED_IN|EVIDENCED_BY]->() } - COUNT { (n)<-[:PART_OF]-() } AS degree
+WITH id, n, COUNT { (n)--() } - COUNT { (n)-[:MENTIONED_IN|EVIDENCED_BY]->() }
+            - CASE WHEN n:Article THEN COUNT { (n)<-[:PART_OF]-() } ELSE 0 END AS degree
 CALL (n, degree) {
   WITH n WHERE degree <= $cap
   MATCH (n)-[r]-(m:Node)

@@ -43,35 +43,44 @@ export async function related(ctx: Context, id: string, types: string[] | null, 
     return (
       await ctx.loaders.relationshipPages.load({ id, type: types[0]!, direction, stance: null, status: null, offset: 0, limit: LIST_CAP })
     ).page;
-  const rels = await ctx.loaders.relationships.load(id);
-  return rels.filter(
-    (r) => (!types?.length || types.includes(r.type)) && (direction === 'BOTH' || r.outgoing === (direction === 'OUTGOING')),
-  );
+  // As a page of one type gives them: a self-loop counts as outgoing, in either direction, and
+  // twice when both are asked for (once each way).
+  const out: GRel[] = [];
+  for (const r of await ctx.loaders.relationships.load(id)) {
+    if (types?.length && !types.includes(r.type)) continue;
+    const loop = r.other.id === id;
+    if (direction !== 'INCOMING' && r.outgoing) out.push(r);
+    if (direction !== 'OUTGOING' && (!r.outgoing || loop)) out.push(r);
+  }
+  return out;
 }
 
 /**
- * A connection over a node's relationships of several `types` (null: all), in `related`'s
- * order. A node with up to RELATIONSHIPS_CAP of them is read whole and paged here; a hub is
- * paged from the index of each type (see relationshipPage): each type's total is the degree
- * Neo4j keeps (one query for all types), then only the types the asked page falls in are
- * read. So its cost follows the page, not the hub's size.
+ * A connection over a node's relationships of several `types` (null or none: all), in
+ * `related`'s order. A node with up to RELATIONSHIPS_CAP relationships (all of them, the text
+ * layer left out) is read whole and paged here; a hub is paged from the index of each type
+ * (see relationshipPage): each type's total is the degree Neo4j keeps (one query for all
+ * types), then only the types the asked page falls in are read, one query each. So its cost
+ * follows the page, not the hub's size. Those totals also count links to sentences, articles
+ * and nodes outside the graph's kinds, which a whole read leaves out; no such link is of a
+ * vocabulary type except an article's and its sentences' PART_OF, and neither is a hub.
  */
-export async function typesPage(ctx: Context, node: GNode, args: ConnectionArgs, types: string[] | null, direction: Direction) {
+export async function typesPage(ctx: Context, id: string, args: ConnectionArgs, types: string[] | null, direction: Direction) {
+  checkPage(args);
   try {
-    return pageOf(args, await related(ctx, node.id, types, direction));
+    return pageOf(args, await related(ctx, id, types, direction));
   } catch (error) {
     if (!(error instanceof GraphQLError && error.extensions.limit === 'relationships')) throw error;
   }
-  checkPage(args);
-  const candidates = [...new Set(types ?? vocabulary().allTypes)].sort();
-  const degrees = await ctx.loaders.degrees.load(node.id);
+  const candidates = [...new Set(types?.length ? types : vocabulary().allTypes)].sort();
+  const degrees = await ctx.loaders.degrees.load(id);
   const totals = candidates.map((t) => {
     const [outgoing, incoming] = degrees[t] ?? [0, 0];
     return (direction !== 'INCOMING' ? outgoing : 0) + (direction !== 'OUTGOING' ? incoming : 0);
   });
   const totalCount = totals.reduce((a, b) => a + b, 0);
   const key = (type: string, offset: number, limit: number): RelPageKey => ({
-    id: node.id,
+    id,
     type,
     direction,
     stance: null,
@@ -79,7 +88,7 @@ export async function typesPage(ctx: Context, node: GNode, args: ConnectionArgs,
     offset,
     limit,
   });
-  const connection = await resolveOffsetConnection({ args, ...PAGE }, async ({ offset, limit }) => {
+  const connection = await resolveOffsetConnection({ args, ...PAGE, totalCount }, async ({ offset, limit }) => {
     const reads: Promise<{ page: GRel[] }>[] = [];
     let start = 0;
     candidates.forEach((type, i) => {

@@ -191,14 +191,13 @@ export function useQueryLimits(options: QueryLimits = {}): Plugin {
     },
     // yoga marks parse and validation errors as the GraphQL over HTTP spec's, which it answers
     // with 200 to clients that accept application/json; a refusal is 400 whatever they accept.
-    // A request that ran, one of whose fields was refused (a hub's `neighbours`, see
-    // src/graph/loaders.ts), has data: it is answered at once, with 200.
+    // A field refused as it ran (a hub's `neighbours`, src/graph/loaders.ts; its error has a
+    // path) is not a refused request: that request is answered at once, with 200.
     onResultProcess({ result }) {
       let refused = false;
       for (const single of Array.isArray(result) ? result : [result]) {
-        if ('data' in single && single.data != null) continue;
         for (const error of ('errors' in single && single.errors) || []) {
-          if (error.extensions?.code !== 'QUERY_TOO_COMPLEX') continue;
+          if (error.extensions?.code !== 'QUERY_TOO_COMPLEX' || error.path) continue;
           (error.extensions as Record<string, unknown>).http = { status: 400 };
           refused = true;
         }

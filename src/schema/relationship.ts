@@ -6,7 +6,7 @@
 import { builder } from '../builder.js';
 import type { Context } from '../graph/context.js';
 import { decodeRelEvidence, type EvidenceRef } from '../core/ids.js';
-import type { GNode, GRel } from '../core/model.js';
+import type { GRel } from '../core/model.js';
 import { linkedExtension, pageExtension, pageHints } from '../graph/lookahead.js';
 import { vocabulary } from '../core/vocabulary.js';
 import { EVIDENCE_FOR_FACT, type Direction } from '../graph/loaders.js';
@@ -179,7 +179,7 @@ builder.interfaceFields(NodeRef, (t) => {
         const of = relationshipsOf(args);
         return of
           ? relationshipPage(ctx, id, args, of, pageHints(info))
-          : typesPage(ctx, n as GNode, args, args.types ?? null, args.direction ?? 'BOTH');
+          : typesPage(ctx, id, args, args.types ?? null, args.direction ?? 'BOTH');
       },
     }),
     neighbours: t.connection({
