@@ -22,7 +22,8 @@
  *   bench/load.ts: as fast as the connections allow, or at `--rate` req/s, open loop (0 is
  *   as fast as possible; default 0, and 20 with --hostile, so that both phases offer the same
  *   load and their latencies compare). `--hostile-connections` (1–10, default 3) hostile loops run through the whole
- *   second phase. The server's resident memory is read from /proc every second.
+ *   second phase. `--server-port` and `--neo4j-port` pin this server's HTTP port and the
+ *   Neo4j's Bolt port (default: free ports), for a machine whose users share out port ranges. The server's resident memory is read from /proc every second.
  * - Prints the figures and a Markdown section for docs/soak.md, and exits 1 when a target is
  *   missed: no simple query fails (non-2xx, connection error or timeout, or GraphQL errors
  *   in a 2xx answer); no 5xx answer, simple or hostile; server RSS peak under 1 GiB; with
@@ -61,6 +62,8 @@ function readOptions() {
       rate: { type: 'string' },
       hostile: { type: 'boolean', default: false },
       'hostile-connections': { type: 'string', default: '3' },
+      'server-port': { type: 'string' },
+      'neo4j-port': { type: 'string' },
     },
     strict: true,
   });
@@ -77,6 +80,8 @@ function readOptions() {
     rate: whole('rate', values.rate ?? (values.hostile ? '20' : '0'), 0, 10_000),
     hostile: values.hostile,
     hostileConnections: whole('hostile-connections', values['hostile-connections'], 1, 10),
+    serverPort: values['server-port'] === undefined ? null : whole('server-port', values['server-port'], 1, 65535),
+    neo4jPort: values['neo4j-port'] === undefined ? null : whole('neo4j-port', values['neo4j-port'], 1, 65535),
   };
 }
 
@@ -112,14 +117,19 @@ const cleanup = stopsOnExit('the server and Neo4j');
 /** Neo4j holding the corpus: its Bolt address (cleanup registered). */
 async function startData(): Promise<string> {
   if (o.corpus !== 'article') {
-    const corpus = await ensureCorpus({ size: o.corpus, seed: 1, log: (l) => console.log(`  ${l}`) });
+    const corpus = await ensureCorpus({
+      size: o.corpus,
+      seed: 1,
+      log: (l) => console.log(`  ${l}`),
+      ...(o.neo4jPort ? { port: o.neo4jPort } : {}),
+    });
     cleanup.push(() => corpus.stop());
     return corpus.uri;
   }
   if (process.env.NEO4J_URI) return process.env.NEO4J_URI;
   const dir = mkdtempSync(join(tmpdir(), 'newsgraph-soak-'));
   cleanup.push(async () => rmSync(dir, { recursive: true, force: true }));
-  const local = await startLocalNeo4j({ dir, port: await freePort(), log: console.log });
+  const local = await startLocalNeo4j({ dir, port: o.neo4jPort ?? (await freePort()), log: console.log });
   cleanup.push(() => local.stop());
   const db = new GraphDb({ uri: local.uri, database: 'neo4j' });
   try {
@@ -154,7 +164,7 @@ async function main(): Promise<number> {
     simple = `the benchmark's ${operationNames.length} operations, ${bodies.length} sampled variable sets interleaved`;
   }
 
-  const server = await startServer('ours', { uri, port: await freePort() });
+  const server = await startServer('ours', { uri, port: o.serverPort ?? (await freePort()) });
   cleanup.push(() => server.stop());
   const pace = o.rate
     ? `${o.rate} req/s (open loop) over up to ${o.connections} connections`
