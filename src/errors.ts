@@ -63,6 +63,10 @@ export function apiError(code: ErrorCode, message: string, extensions: Record<st
 export function maskError(error: unknown, message: string, isDev?: boolean): Error {
   if (error instanceof GraphQLError) {
     const code = error.extensions?.code;
+    // A request stopped as a whole (deadline, client gone, response cap) fails with its
+    // signal's reason, given an empty path so the executor does not copy it for every field
+    // still pending (src/plugins/use-request-deadline.ts); the client sees it without one.
+    if (error.path?.length === 0) return new GraphQLError(error.message, { extensions: error.extensions });
     if (typeof code === 'string' && codes.has(code)) return error;
     // Pothos checks paging arguments ("first must be a non-negative integer") and global ids.
     // The code is set on the error itself: yoga logs, as unexpected and with its stack, any
