@@ -3,14 +3,14 @@
  * nothing loads when any seed is invalid or clashes, a run cut short says what loaded and a
  * rerun finishes it, and seed files are regular files in valid UTF-8.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { GraphDb } from '../src/db/graph-db.js';
 import { SeedDiscoveryError } from '../src/seed/discover.js';
-import { seedAll, validateAll } from '../src/seed/seed-all.js';
+import { checkAll, seedAll, validateAll } from '../src/seed/seed-all.js';
 import { SeedValidationError, validateSeed } from '../src/seed/validate.js';
 import { counts, openDb, resetDb } from './helpers.js';
 
@@ -142,6 +142,23 @@ describe('a run of many seeds', () => {
     await expect(seedAll(db, clash)).rejects.toThrow(
       /Nothing was loaded: 1 seed\(s\) clash with the database:\n.*\/b: \S+ is already a fact of article/,
     );
+    expect(await counts(db)).toEqual(before);
+  });
+
+  it('finds the same clash with `--check`, which writes nothing and exits 1', async () => {
+    await seedAll(db, SECOND);
+    const before = await counts(db);
+    const clash = seedDir([['b', SECOND, (y) => y.replace(/^(article:\n  id: article:)[\w-]+/m, '$1another')]]);
+    // validateAll alone passes it: only the database knows the facts are another article's.
+    expect(validateAll(clash)).toHaveLength(1);
+    await expect(checkAll(db, clash)).rejects.toThrow(/clash with the database:\n.*\/b: \S+ is already a fact of article/);
+    const n = inject('neo4j');
+    const r = spawnSync('npx', ['tsx', 'src/seed/cli.ts', '--check', clash], {
+      encoding: 'utf8',
+      env: { ...process.env, NEO4J_URI: n.uri, NEO4J_USER: n.user, NEO4J_PASSWORD: n.password, NEO4J_DATABASE: n.database },
+    });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/is already a fact of article/);
     expect(await counts(db)).toEqual(before);
   });
 });

@@ -4,8 +4,9 @@
  *
  * Contract: `validateAll(path)` runs every check a load runs that needs no database: each
  * folder on its own, and across folders (two folders with one article id, a fact id in two
- * articles, one entity id given two kinds); `npm run seed -- --check` is exactly this.
- * `seedAll(db, path)` writes nothing unless every seed is valid and none clashes with the
+ * articles, one entity id given two kinds). `checkAll(db, path)` adds the checks against the
+ * database (ids another article there owns) and writes nothing: `npm run seed -- --check` is
+ * exactly this, so a seed that passes it loads. `seedAll(db, path)` writes nothing unless every seed is valid and none clashes with the
  * database; then it loads each article in its own transaction, skipping an article whose
  * stored seed (text and graph) is byte for byte the same (`force` reloads it). If a load fails
  * or the run is killed, each article is either loaded whole or not at all, the error says
@@ -77,8 +78,8 @@ export interface SeedOptions {
   force?: boolean;
 }
 
-export async function seedAll(db: GraphDb, path: string, options: SeedOptions | ((line: string) => void) = {}): Promise<LoadSummary[]> {
-  const { log = () => {}, force = false } = typeof options === 'function' ? { log: options } : options;
+/** Every check a load makes, the database's included; writes nothing. Throws as `seedAll` would before writing. */
+export async function checkAll(db: GraphDb, path: string, log: (line: string) => void = () => {}): Promise<SeedPlan[]> {
   const plans = validateAll(path);
   log(`Validated ${plans.length} seed(s); checking them against the database…`);
   const conflicts = (await Promise.all(plans.map(async (p) => ({ plan: p, found: await findConflicts(db, p) })))).filter(
@@ -88,6 +89,12 @@ export async function seedAll(db: GraphDb, path: string, options: SeedOptions | 
     throw new SeedConflictError(
       `Nothing was loaded: ${conflicts.length} seed(s) clash with the database:\n${conflicts.map((c) => c.found.map((x) => `  ${c.plan.dir}: ${x.id} ${x.problem}`).join('\n')).join('\n')}`,
     );
+  return plans;
+}
+
+export async function seedAll(db: GraphDb, path: string, options: SeedOptions | ((line: string) => void) = {}): Promise<LoadSummary[]> {
+  const { log = () => {}, force = false } = typeof options === 'function' ? { log: options } : options;
+  const plans = await checkAll(db, path, log);
   const stored = new Map((await db.read(queries.articleHashes, { ids: plans.map((p) => p.article.id) })).map((r) => [r.id, r.seedHash]));
   const summaries: LoadSummary[] = [];
   const loaded: string[] = [];
