@@ -8,11 +8,14 @@
 // and the total with no filter is the node's degree, which Neo4j keeps; a filter counts
 // along the index.
 CALL () {
-  // From the node found, not from $about itself, so a key with U+0001 in it finds nothing.
+  // Only from a node found: a key that names none finds nothing, whatever it holds (U+0001
+  // included). The range is sought with $about itself, which is then that node's key: so
+  // sought, it is read in index order and stops at the page; from `t.id` the plan sorted
+  // the whole range (all 25 915 statements about the 1m corpus's largest hub).
   MATCH (t:Node {id: $about})
   MATCH (s:Statement)-[a:ABOUT]->(:Node)
   USING INDEX a:ABOUT(inKey)
-  WHERE a.inKey STARTS WITH t.id + '\u0001'
+  WHERE a.inKey STARTS WITH $about + '\u0001'
     AND ($stance IS NULL OR a.stance = $stance)
     AND ($articleId IS NULL OR s.articleId = $articleId)
     AND ($mode IS NULL OR s.mode = $mode)
@@ -27,14 +30,14 @@ CALL () {
   UNION ALL
   WITH 1 AS one WHERE NOT ($stance IS NULL AND $articleId IS NULL AND $mode IS NULL AND $speaker IS NULL)
   OPTIONAL MATCH (t:Node {id: $about})
-  RETURN COUNT {
+  RETURN CASE WHEN t IS NULL THEN 0 ELSE COUNT {
     MATCH (s:Statement)-[a:ABOUT]->(:Node)
     USING INDEX a:ABOUT(inKey)
-    WHERE a.inKey STARTS WITH t.id + '\u0001'
+    WHERE a.inKey STARTS WITH $about + '\u0001'
       AND ($stance IS NULL OR a.stance = $stance)
       AND ($articleId IS NULL OR s.articleId = $articleId)
       AND ($mode IS NULL OR s.mode = $mode)
       AND ($speaker IS NULL OR EXISTS { (s)-[:SAID_BY]->(:Node {id: $speaker}) })
-  } AS total
+  } END AS total
 }
 RETURN total, [s IN items | {id: s.id, labels: labels(s), props: properties(s), follows: {{follows s}}}] AS page

@@ -4,11 +4,14 @@
 // statements-about. A statement has one speaker, so the total with no filter is the
 // speaker's degree; a filter counts along the index.
 CALL () {
-  // From the node found, not from $speaker itself, so a key with U+0001 in it finds nothing.
+  // Only from a node found: a key that names none finds nothing, whatever it holds (U+0001
+  // included). The range is sought with $speaker itself, which is then that node's key: so
+  // sought, it is read in index order and stops at the page; from `t.id` the plan sorted
+  // the whole range (all 25 915 statements about the 1m corpus's largest hub).
   MATCH (t:Node {id: $speaker})
   MATCH (s:Statement)-[b:SAID_BY]->(:Node)
   USING INDEX b:SAID_BY(inKey)
-  WHERE b.inKey STARTS WITH t.id + '\u0001'
+  WHERE b.inKey STARTS WITH $speaker + '\u0001'
     AND ($articleId IS NULL OR s.articleId = $articleId)
     AND ($mode IS NULL OR s.mode = $mode)
     AND ($stance IS NULL OR EXISTS { (s)-[a:ABOUT]->() WHERE a.stance = $stance })
@@ -22,13 +25,13 @@ CALL () {
   UNION ALL
   WITH 1 AS one WHERE NOT ($articleId IS NULL AND $mode IS NULL AND $stance IS NULL)
   OPTIONAL MATCH (t:Node {id: $speaker})
-  RETURN COUNT {
+  RETURN CASE WHEN t IS NULL THEN 0 ELSE COUNT {
     MATCH (s:Statement)-[b:SAID_BY]->(:Node)
     USING INDEX b:SAID_BY(inKey)
-    WHERE b.inKey STARTS WITH t.id + '\u0001'
+    WHERE b.inKey STARTS WITH $speaker + '\u0001'
       AND ($articleId IS NULL OR s.articleId = $articleId)
       AND ($mode IS NULL OR s.mode = $mode)
       AND ($stance IS NULL OR EXISTS { (s)-[a:ABOUT]->() WHERE a.stance = $stance })
-  } AS total
+  } END AS total
 }
 RETURN total, [s IN items | {id: s.id, labels: labels(s), props: properties(s), follows: {{follows s}}}] AS page
