@@ -4,9 +4,10 @@
 //
 // Only for nodes with at most $cap such relationships: `degree` is an upper bound of how many
 // there are, from the counts Neo4j keeps (the node's degree less its links into the text
-// layer: its mentions and evidence, and an article's sentences), so a hub is found without expanding it, and its relationships are not read (`rels`
-// is empty; src/graph/loaders.ts refuses the question). Questions about one type of a hub page
-// through it from an index instead (relationship-pages).
+// layer: its mentions and evidence, and an article's sentences), so a hub is found without
+// expanding it, and its relationships are not read (`rels` is empty; src/graph/loaders.ts
+// refuses the question). Questions about one type of a hub page through it from an index
+// instead (relationship-pages).
 UNWIND $ids AS id
 MATCH (n:Node {id: id})
 WITH id, n, COUNT { (n)--() } - COUNT { (n)-[:MENTIONED_IN|EVIDENCED_BY]->() }

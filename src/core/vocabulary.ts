@@ -168,6 +168,8 @@ export interface Vocabulary {
   stanceTypes: { SUPPORT: string[]; OPPOSE: string[] };
   /** Relation types that tie facts in cause, or in sequence. */
   linkTypes: { cause: string[]; sequence: string[] };
+  /** The structural types (the parts of a fact: SAID_BY, ABOUT, HOLDS, …), sorted. */
+  structuralTypes: string[];
   /** Whether a node of `kind` may be at the `end` of relation `type`. */
   allows(type: string, end: 'from' | 'to', kind: NodeKind): boolean;
 }
@@ -255,6 +257,7 @@ export function loadVocabulary(file: string): Vocabulary {
       cause: defs.filter((d) => d.link === 'cause').map((d) => d.name),
       sequence: defs.filter((d) => d.link === 'sequence').map((d) => d.name),
     },
+    structuralTypes: Object.keys(structuralTypes).sort(),
     allows(type, end, kind) {
       const def = relationTypes.get(type);
       return def !== undefined && fits(def[end], kind);

@@ -76,18 +76,6 @@ export interface Chain {
   relationships: GRel[];
 }
 
-/** The types that are the parts of a fact (SAID_BY, ABOUT, HOLDS, …), once per vocabulary. */
-const structural = new WeakMap<object, string[]>();
-function structuralTypes(): string[] {
-  const v = vocabulary();
-  if (!structural.has(v))
-    structural.set(
-      v,
-      v.allTypes.filter((type) => v.relationTypes.get(type)?.structural !== false),
-    );
-  return structural.get(v)!;
-}
-
 /**
  * "How is A connected to B": the shortest chains between two nodes, clearest first. A chain
  * is clearer the more of its steps are direct relationships (SUPPORTED, LEADS, …) rather than
@@ -101,7 +89,7 @@ export async function shortestChains(ctx: Context, from: string, to: string, max
     await requireNodes(ctx, { from });
     return [];
   }
-  const rows = await ctx.db.read(queries.path(maxHops), { from, to, candidates: 100, structural: structuralTypes(), first });
+  const rows = await ctx.db.read(queries.path(maxHops), { from, to, candidates: 100, structural: vocabulary().structuralTypes, first });
   if (!rows.length) await requireNodes(ctx, { from, to });
   return rows.map((row) => {
     row.nodes.forEach((n) => ctx.loaders.node.prime(n.id, n));
