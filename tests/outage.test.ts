@@ -190,9 +190,11 @@ it('finds a frozen Neo4j (SIGSTOP) by its ping and fails fast with DATABASE_UNAV
     expect(s.status, summary).toBe(503);
     expect(s.ms, summary).toBeLessThan(500);
   }
-  // Caught waiting when Neo4j froze: answered DATABASE_UNAVAILABLE when it was found frozen
-  // (two pings, 4 to 6 s), not REQUEST_TIMEOUT at the 10 s deadline.
-  const caught = samples.filter((s) => s.at < stopAt && s.at + s.ms > stopAt);
+  // Caught waiting on the frozen Neo4j (in flight when it froze, or sent in the first second
+  // after, before anything could tell): answered DATABASE_UNAVAILABLE when it was found frozen
+  // (two pings, 4 to 6 s), not REQUEST_TIMEOUT at the 10 s deadline. (Only those in flight at
+  // the very moment were counted: with 5 loops of 20 ms requests, sometimes none was.)
+  const caught = samples.filter((s) => s.at < stopAt + 1000 && s.at + s.ms > stopAt);
   expect(caught.length, summary).toBeGreaterThan(0);
   for (const s of caught) {
     expect(['OK', 'DATABASE_UNAVAILABLE'], summary).toContain(s.code);
