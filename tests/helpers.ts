@@ -2,6 +2,7 @@
  * Shared test helpers: a GraphDb on the run's Neo4j, a database wiped clean for each test
  * file, the seeds loaded, and GraphQL requests sent in-process through `app.fetch`.
  */
+import { join } from 'node:path';
 import { inject } from 'vitest';
 import { applySchema } from '../src/db/apply-schema.js';
 import { GraphDb } from '../src/db/graph-db.js';
@@ -23,6 +24,20 @@ export async function resetDb(db: GraphDb): Promise<void> {
     await session.close();
   }
   await applySchema(db);
+}
+
+/** Rows of a Cypher query as plain objects. */
+export async function rows(db: GraphDb, query: string, params: Record<string, unknown> = {}): Promise<Record<string, any>[]> {
+  return (await db.driver.executeQuery(query, params, { database: db.database })).records.map((r) => r.toObject());
+}
+
+/** A database with the first article and the named domain fixtures (tests/fixtures/domains/) loaded. */
+export async function seededDb(...domains: string[]): Promise<GraphDb> {
+  const db = openDb();
+  await resetDb(db);
+  await seedAll(db, 'seeds');
+  for (const name of domains) await seedAll(db, join('tests/fixtures/domains', name));
+  return db;
 }
 
 export async function seedFirstArticle(db: GraphDb): Promise<void> {

@@ -8,7 +8,6 @@
  *   refused on a hub with QUERY_TOO_COMPLEX before any relationship is read (PROFILE), and the
  *   rest of the request is answered.
  */
-import { join } from 'node:path';
 import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applySchema } from '../src/db/apply-schema.js';
@@ -17,9 +16,8 @@ import type { GraphDb } from '../src/db/graph-db.js';
 import { createContext } from '../src/graph/context.js';
 import { RELATIONSHIPS_CAP, type Direction } from '../src/graph/loaders.js';
 import { pageOf, related, typesPage } from '../src/graph/traverse.js';
-import { seedAll } from '../src/seed/seed-all.js';
 import { createApp, type App } from '../src/yoga.js';
-import { gql, openDb, resetDb, type GqlResult } from './helpers.js';
+import { gql, rows, seededDb, type GqlResult } from './helpers.js';
 
 let db: GraphDb;
 let app: App;
@@ -28,14 +26,10 @@ const opponents = 300;
 const memberships = 250;
 const hubSize = supporters + opponents + memberships;
 
-const run = async (query: string, params: Record<string, unknown> = {}) =>
-  (await db.driver.executeQuery(query, params, { database: db.database })).records.map((r) => r.toObject());
+const run = (query: string, params: Record<string, unknown> = {}) => rows(db, query, params);
 
 beforeAll(async () => {
-  db = openDb();
-  await resetDb(db);
-  await seedAll(db, 'seeds');
-  for (const name of ['labour-ballot', 'court-penalty', 'club-coach']) await seedAll(db, join('tests/fixtures/domains', name));
+  db = await seededDb('labour-ballot', 'court-penalty', 'club-coach');
   // A hub of three types, both ways, with facts of two articles and entities without one;
   // its mentions are text-layer links, which lists of relationships leave out. Written as a
   // database from before order keys: start-up gives them theirs.

@@ -9,27 +9,21 @@
  * per shape) is applied to them. Pairs joined by more than 100 shortest chains are left out:
  * the query ranks the first 100 Neo4j gives, so which ones it returns is not determined.
  */
-import { join } from 'node:path';
 import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cypher } from '../src/db/cypher.js';
 import type { GraphDb } from '../src/db/graph-db.js';
 import { vocabulary } from '../src/core/vocabulary.js';
-import { seedAll } from '../src/seed/seed-all.js';
-import { openDb, resetDb } from './helpers.js';
+import { rows, seededDb } from './helpers.js';
 
 let db: GraphDb;
 const hubSize = 3000;
 const clubSize = 300;
 
-const run = async (query: string, params: Record<string, unknown> = {}) =>
-  (await db.driver.executeQuery(query, params, { database: db.database })).records.map((r) => r.toObject());
+const run = (query: string, params: Record<string, unknown> = {}) => rows(db, query, params);
 
 beforeAll(async () => {
-  db = openDb();
-  await resetDb(db);
-  await seedAll(db, 'seeds');
-  await seedAll(db, join('tests/fixtures/domains', 'court-penalty'));
+  db = await seededDb('court-penalty');
   // A hub supported by 3 000 people (`fan-i`), some of whom belong to a club of 300
   // (`member-j`, the first 30 also fans); a person in the club and a fan are 3 steps apart
   // through the hub. A second hub has 3 000 members, one of whom (`insider`) leads a small
