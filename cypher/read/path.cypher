@@ -9,12 +9,18 @@
 // person of the 1m benchmark corpus, 70–95 ms, even when the other end is one step away.
 // Chains of 1, 2 and 3 steps are therefore looked for first from the end with fewer
 // relationships (`s`), a level at a time, each level only when the one before found none,
-// testing at the last step whether a node reached touches the other end (`h`): Neo4j
-// answers that from the smaller side of the two. Three steps are tried this way only when
-// the relationships of s's neighbours (`reach`) are no more than h's, so a hub next to s is
-// not read whole instead. Otherwise, and for longer chains, allShortestPaths. The
-// shortest chains are the same either way (a chain of the first level with any is shortest,
-// and such a chain never repeats a node); the collecting stops at $candidates, as before.
+// testing at the last step whether each node reached touches the other end (`h`). Neo4j
+// answers each such test from the smaller side of the two, so a level costs about the
+// relationships of the nodes it expands plus, for each node it tests, the smaller of that
+// node's and h's. A level goes this way only when that cost is no more than h's
+// relationships (`hDegree`), which the search from both ends would read: two steps when
+// the tests of s's neighbours (`tests`) are, three when the relationships of s's neighbours
+// (`reach`) plus the tests of the nodes two steps away (`probes`) are. Those are counted
+// over all of a node's relationships, one look-up in Neo4j's counts each (a count by type
+// costs one per type), which can only overstate them. Otherwise, and for
+// longer chains, allShortestPaths. The shortest chains are the same either way (a chain of
+// the first level with any is shortest, and such a chain never repeats a node); the
+// collecting stops at $candidates, as before.
 //
 // Ranking. Neo4j returns equally short chains in no fixed order: up to $candidates of them
 // are ranked here, clearest first: the fewest steps of $structural types (the parts of a
@@ -34,8 +40,16 @@ CALL (s, h) {
   WITH s, h, r1 LIMIT $candidates
   RETURN collect({ns: [s, h], rs: [r1]}) AS one
 }
-CALL (s, h, one) {
-  WITH s, h WHERE one = [] AND 2 <= {{bound}}
+CALL (s, one, hDegree) {
+  WITH s, hDegree WHERE one = [] AND 2 <= {{bound}}
+  MATCH (s)-[:{{types}}]-(x)
+  WITH DISTINCT x, hDegree
+  WITH COUNT { (x)--() } AS degree, hDegree
+  RETURN sum(degree) AS reach, sum(CASE WHEN degree < hDegree THEN degree ELSE hDegree END) AS tests
+}
+WITH *, tests <= hDegree AS near2
+CALL (s, h, one, near2) {
+  WITH s, h WHERE one = [] AND 2 <= {{bound}} AND near2
   MATCH (s)-[r1:{{types}}]-(x)
   WITH s, h, x, collect(r1) AS r1s
   MATCH (x)-[r2:{{types}}]-(h)
@@ -43,14 +57,19 @@ CALL (s, h, one) {
   WITH s, x, h, r1, r2 LIMIT $candidates
   RETURN collect({ns: [s, x, h], rs: [r1, r2]}) AS two
 }
-CALL (s, one, two) {
-  WITH s WHERE one = [] AND two = [] AND 3 <= {{bound}}
+CALL (s, h, one, two, near2, hDegree) {
+  WITH s, h, hDegree WHERE one = [] AND two = [] AND 3 <= {{bound}} AND near2
   MATCH (s)-[:{{types}}]-(x)
-  WITH DISTINCT x
-  RETURN sum(COUNT { (x)-[:{{types}}]-() }) AS reach
+  WITH DISTINCT s, h, hDegree, x
+  MATCH (x)-[:{{types}}]-(y)
+  WHERE NOT y IN [s, h]
+  WITH DISTINCT y, hDegree
+  WITH COUNT { (y)--() } AS degree, hDegree
+  RETURN sum(CASE WHEN degree < hDegree THEN degree ELSE hDegree END) AS probes
 }
-CALL (s, h, one, two, reach, hDegree) {
-  WITH s, h WHERE one = [] AND two = [] AND 3 <= {{bound}} AND reach <= hDegree
+WITH *, near2 AND reach + probes <= hDegree AS near3
+CALL (s, h, one, two, near3) {
+  WITH s, h WHERE one = [] AND two = [] AND 3 <= {{bound}} AND near3
   MATCH (s)-[r1:{{types}}]-(x)
   WITH s, h, x, collect(r1) AS r1s
   MATCH (x)-[r2:{{types}}]-(y)
@@ -62,8 +81,9 @@ CALL (s, h, one, two, reach, hDegree) {
   WITH s, head.x AS x, y, h, r1, head.r2 AS r2, r3 LIMIT $candidates
   RETURN collect({ns: [s, x, y, h], rs: [r1, r2, r3]}) AS three
 }
-CALL (s, h, one, two, three, reach, hDegree) {
-  WITH s, h WHERE one = [] AND two = [] AND three = [] AND (3 < {{bound}} OR reach > hDegree)
+CALL (s, h, one, two, three, near2, near3) {
+  WITH s, h WHERE one = [] AND two = [] AND three = []
+    AND (3 < {{bound}} OR (2 <= {{bound}} AND NOT near2) OR (3 <= {{bound}} AND NOT near3))
   MATCH p = allShortestPaths((s)-[:{{types}}*..{{bound}}]-(h))
   WITH p LIMIT $candidates
   RETURN collect({ns: nodes(p), rs: relationships(p)}) AS more
