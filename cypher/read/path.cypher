@@ -17,10 +17,10 @@
 // the tests of s's neighbours (`tests`) are, three when the relationships of s's neighbours
 // (`reach`) plus the tests of the nodes two steps away (`probes`) are. Those are counted
 // over all of a node's relationships, one look-up in Neo4j's counts each (a count by type
-// costs one per type), which can only overstate them. Otherwise, and for
-// longer chains, allShortestPaths. The shortest chains are the same either way (a chain of
-// the first level with any is shortest, and such a chain never repeats a node); the
-// collecting stops at $candidates, as before.
+// costs one per type), which can only overstate them. Otherwise, and for longer chains,
+// allShortestPaths. The shortest chains are the same either way (a chain of the first level
+// with any is shortest, and such a chain never repeats a node); the collecting stops at
+// $candidates, as before.
 //
 // Ranking. Neo4j returns equally short chains in no fixed order: up to $candidates of them
 // are ranked here, clearest first: the fewest steps of $structural types (the parts of a

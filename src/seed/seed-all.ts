@@ -6,11 +6,12 @@
  * folder on its own, and across folders (two folders with one article id, a fact id in two
  * articles, one entity id given two kinds). `checkAll(db, path)` adds the checks against the
  * database (ids another article there owns) and writes nothing: `npm run seed -- --check` is
- * exactly this, so a seed that passes it loads. `seedAll(db, path)` writes nothing unless every seed is valid and none clashes with the
- * database; then it loads each article in its own transaction, skipping an article whose
- * stored seed (text and graph) is byte for byte the same (`force` reloads it). If a load fails
- * or the run is killed, each article is either loaded whole or not at all, the error says
- * which loaded and which did not, and running it again loads the rest.
+ * exactly this, so a seed that passes it loads. `seedAll(db, path)` writes nothing unless
+ * every seed is valid and none clashes with the database; then it loads each article in its
+ * own transaction, skipping an article whose stored seed (text and graph) is byte for byte
+ * the same (`force` reloads it). If a load fails or the run is killed, each article is either
+ * loaded whole or not at all, the error says which loaded and which did not, and running it
+ * again loads the rest.
  */
 import type { GraphDb } from '../db/graph-db.js';
 import { queries } from '../db/queries.js';
