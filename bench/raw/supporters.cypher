@@ -1,22 +1,23 @@
 // supporters: who supported an entity, each with the fact behind it and the words of the
 // article, in the JSON shape of `entity(id:) { name supporters(first:) { totalCount edges {
 // node { other { label } via { label } evidence { text start end } } } } }`.
-// Order and evidence follow src/graph/loaders.ts and src/schema/relationship.ts: supporters by
-// article order of the fact at the other end (article, position; entities after facts), then key; at most 5 spans
-// of evidence (src/graph/loaders.ts EVIDENCE_FOR_FACT): a relationship's own spans, else those of `via`, else those of the supporter when it
-// is a fact, else where the entity is mentioned. Labels follow displayName in
-// src/schema/node.ts.
+// Order and evidence follow src/graph/loaders.ts and src/schema/relationship.ts: supporters
+// in the order of every page of relationships (the fact at the other end by article and
+// position, entities after facts, then key, then the relationship's key), read from the
+// SUPPORTED `inKey` index in that order and cut at the page, as
+// cypher/read/relationship-pages.cypher reads them; the total is the degree Neo4j keeps. At
+// most 5 spans of evidence (src/graph/loaders.ts EVIDENCE_FOR_FACT): a relationship's own
+// spans, else those of `via`, else those of the supporter when it is a fact, else where the
+// entity is mentioned. Labels follow displayName in src/schema/node.ts.
 OPTIONAL MATCH (e:Node {id: $id})
 WHERE e:Entity
 CALL (e) {
-  MATCH (e)<-[r:SUPPORTED]-(m:Node)
-  WHERE NOT m:Sentence AND NOT m:Article
-  RETURN count(r) AS total
-}
-CALL (e) {
-  MATCH (e)<-[r:SUPPORTED]-(m:Node)
-  WHERE NOT m:Sentence AND NOT m:Article
-  WITH r, m ORDER BY m.articleId, m.position, m.id, coalesce(r.id, '') LIMIT $first
+  // Sought with $id itself (only when the entity exists): so sought, the range is read in
+  // index order and stops at the page.
+  MATCH (m:Node)-[r:SUPPORTED]->(:Node)
+  USING INDEX r:SUPPORTED(inKey)
+  WHERE r.inKey STARTS WITH CASE WHEN e IS NOT NULL THEN $id + '\u0001' END
+  WITH r, m ORDER BY r.inKey LIMIT $first
   OPTIONAL MATCH (v:Node {id: r.via})
   CALL (r) {
     UNWIND range(0, size(coalesce(r.evidenceStarts, [])) - 1) AS i
@@ -40,12 +41,12 @@ CALL (e) {
     ORDER BY article, first, start
     RETURN collect({text: reduce(t = head(parts), p IN tail(parts) | t + ' ' + p), start: start, end: end}) AS inherited
   }
-  WITH m, v, (own + inherited)[0..5] AS evidence, m.articleId AS ma, m.position AS mp, m.id AS mid, coalesce(r.id, '') AS rid
-  ORDER BY ma, mp, mid, rid
+  WITH m, v, (own + inherited)[0..5] AS evidence, r.inKey AS place
+  ORDER BY place
   RETURN collect({node: {
     other: {label: coalesce(m.name, m.title, CASE WHEN m:Statement THEN '“' + m.text + '”' END, CASE WHEN m:Vote THEN 'vote ' + toString(m.votesFor) + '–' + toString(m.votesAgainst) END, m.id)},
     via: CASE WHEN v IS NULL THEN null ELSE {label: coalesce(v.name, v.title, CASE WHEN v:Statement THEN '“' + v.text + '”' END, CASE WHEN v:Vote THEN 'vote ' + toString(v.votesFor) + '–' + toString(v.votesAgainst) END, v.id)} END,
     evidence: evidence
   }}) AS edges
 }
-RETURN {entity: CASE WHEN e IS NULL THEN null ELSE {name: e.name, supporters: {totalCount: total, edges: edges}} END} AS data
+RETURN {entity: CASE WHEN e IS NULL THEN null ELSE {name: e.name, supporters: {totalCount: COUNT { (e)<-[:SUPPORTED]-() }, edges: edges}} END} AS data

@@ -42,7 +42,7 @@ function collect(dir: string, into: Map<string, string>): Map<string, string> {
  * The text without whole-line comments and blank lines: the comments are for readers, and
  * every byte of a query is sent, and hashed for Neo4j's query cache, on every request.
  */
-function withoutComments(text: string): string {
+export function withoutComments(text: string): string {
   return text
     .split('\n')
     .filter((line) => line.trim() !== '' && !line.trim().startsWith('//'))
