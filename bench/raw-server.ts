@@ -4,8 +4,8 @@
  * handler. No GraphQL: the request body is read only for `operationName` and `variables`.
  * Its Cypher is as good as this server's: pages are read in order from the same indexes
  * (cypher/schema-by-type.cypher), and path runs this server's own query
- * (cypher/read/path.cypher, the cheapest way found to the shortest chains), its rows shaped
- * into the answer here. What it leaves out is GraphQL and everything around it, which is
+ * (cypher/read/path.cypher, the cheapest way found to the shortest chains), with its last
+ * clause returning only the answer's fields. What it leaves out is GraphQL and everything around it, which is
  * what the benchmark compares. Whole-line comments are not sent, as src/db/cypher.ts does.
  *
  * Contract: POST /graphql with `{ operationName, variables }` answers 200 `{ "data": … }`, the
@@ -33,10 +33,16 @@ const first = neo4j.int(FIRST);
 /** The `data` of the answer: the one row's `data` column, unless a route shapes the rows itself. */
 const dataColumn = (records: Neo4jRecord[]) => records[0]?.get('data') ?? null;
 
-/** A node's label, as displayName in src/schema/node.ts and the label expression of bench/raw/*.cypher. */
-function label({ id, labels, props }: { id: string; labels: string[]; props: Record<string, unknown> }): string {
-  if (labels.includes('Vote')) return `vote ${props.votesFor}–${props.votesAgainst}`;
-  return String(props.name ?? props.title ?? (labels.includes('Statement') && props.text !== undefined ? `“${props.text}”` : id));
+/**
+ * path: this server's query (cypher/read/path.cypher), which finds and ranks the chains,
+ * with its last clause, which reads each node of the chains kept whole for GraphQL, cut to
+ * the answer: each chain's length and its nodes' labels (displayName in src/schema/node.ts).
+ */
+function pathQuery(): string {
+  const text = cypher('read/path#4');
+  const last = text.lastIndexOf('RETURN [n IN best.ns');
+  if (last < 0) throw new Error('cypher/read/path.cypher no longer ends as bench/raw-server.ts expects');
+  return `${text.slice(0, last)}RETURN {length: size(best.rs), nodes: [n IN best.ns | {label: coalesce(n.name, n.title, CASE WHEN n:Statement THEN '“' + n.text + '”' END, CASE WHEN n:Vote THEN 'vote ' + toString(n.votesFor) + '–' + toString(n.votesAgainst) END, n.id)}]} AS chain`;
 }
 
 /** Each operation's query, its parameters from the request's variables, and the answer's `data` from its rows. */
@@ -48,14 +54,9 @@ const routes: Record<
   supporters: { query: rawCypher('supporters'), params: (v) => ({ id: v.id, first }) },
   statementsAbout: { query: rawCypher('statements-about'), params: (v) => ({ about: v.id, first }) },
   path: {
-    query: cypher('read/path#4'),
+    query: pathQuery(),
     params: (v) => ({ from: v.from, to: v.to, candidates: neo4j.int(100), structural: vocabulary().structuralTypes, first: neo4j.int(1) }),
-    data: (records) => ({
-      path: records.map((r) => ({
-        length: (r.get('rels') as unknown[]).length,
-        nodes: (r.get('nodes') as Parameters<typeof label>[0][]).map((n) => ({ label: label(n) })),
-      })),
-    }),
+    data: (records) => ({ path: records.map((r) => r.get('chain')) }),
   },
   search: { query: rawCypher('search'), params: (v) => ({ query: toLuceneQuery(String(v.text ?? '')), first }) },
 };
