@@ -145,14 +145,8 @@ export const operations: Record<OperationName, Operation> = {
         },
       };
     },
-    // This server and raw give the page in the order of every page of relationships (the
-    // role's article and position, then its key); the peer is asked for it by key. On these
-    // corpora that picks the same roles (the equivalence check would say otherwise), in
-    // another order, so the page is compared as a set.
-    normalise: (data) =>
-      data.entity
-        ? { entity: { ...data.entity, supporters: { ...data.entity.supporters, edges: canonical(data.entity.supporters.edges) } } }
-        : data,
+    // Supporters come in article order (the fact's article and position, then keys) from all three.
+    normalise: (data) => data,
   },
 
   statementsAbout: {

@@ -1,7 +1,8 @@
 /**
  * The practical limit: the five benchmark operations (bench/operations.ts) answered by
  * hand-written, tuned Cypher (bench/raw/*.cypher), one query each, behind a bare node:http
- * handler. No GraphQL: the request body is read only for `operationName` and `variables`.
+ * handler (path: this server's query, its last clause cut to the answer, below). No GraphQL:
+ * the request body is read only for `operationName` and `variables`.
  * Its Cypher is as good as this server's: pages are read in order from the same indexes
  * (cypher/schema-by-type.cypher), and path runs this server's own query
  * (cypher/read/path.cypher, the cheapest way found to the shortest chains), with its last
@@ -36,12 +37,16 @@ const dataColumn = (records: Neo4jRecord[]) => records[0]?.get('data') ?? null;
 /**
  * path: this server's query (cypher/read/path.cypher), which finds and ranks the chains,
  * with its last clause, which reads each node of the chains kept whole for GraphQL, cut to
- * the answer: each chain's length and its nodes' labels (displayName in src/schema/node.ts).
+ * the answer: each chain's length and its nodes' labels (displayName in src/schema/node.ts,
+ * but for a vote, which none of the benchmark's chains passes). Like the server
+ * (src/graph/reads.ts), no chain is asked for from a node to itself: the sampler never
+ * pairs one with itself (bench/sample/).
  */
 function pathQuery(): string {
   const text = cypher('read/path#4');
   const last = text.lastIndexOf('RETURN [n IN best.ns');
-  if (last < 0) throw new Error('cypher/read/path.cypher no longer ends as bench/raw-server.ts expects');
+  if (last < 0)
+    throw new Error("cypher/read/path.cypher no longer ends with 'RETURN [n IN best.ns', the clause bench/raw-server.ts replaces");
   return `${text.slice(0, last)}RETURN {length: size(best.rs), nodes: [n IN best.ns | {label: coalesce(n.name, n.title, CASE WHEN n:Statement THEN '“' + n.text + '”' END, CASE WHEN n:Vote THEN 'vote ' + toString(n.votesFor) + '–' + toString(n.votesAgainst) END, n.id)}]} AS chain`;
 }
 
