@@ -1,13 +1,11 @@
 /**
  * The practical limit: the five benchmark operations (bench/operations.ts) answered by
  * hand-written, tuned Cypher (bench/raw/*.cypher), one query each, behind a bare node:http
- * handler (path: this server's query, its last clause cut to the answer, below). No GraphQL:
- * the request body is read only for `operationName` and `variables`.
+ * handler. No GraphQL: the request body is read only for `operationName` and `variables`.
  * Its Cypher is as good as this server's: pages are read in order from the same indexes
- * (cypher/schema-by-type.cypher), and path runs this server's own query
- * (cypher/read/path.cypher, the cheapest way found to the shortest chains), with its last
- * clause returning only the answer's fields. What it leaves out is GraphQL and everything around it, which is
- * what the benchmark compares. Whole-line comments are not sent, as src/db/cypher.ts does.
+ * (cypher/schema-by-type.cypher), and path runs this server's own query (`pathQuery`
+ * below). What it leaves out is GraphQL and everything around it, which is what the
+ * benchmark compares. Whole-line comments are not sent, as src/db/cypher.ts does.
  *
  * Contract: POST /graphql with `{ operationName, variables }` answers 200 `{ "data": … }`, the
  * same JSON this server gives for that operation (map keys may come in another order); an
@@ -23,6 +21,7 @@ import neo4j, { type Driver, type Record as Neo4jRecord } from 'neo4j-driver';
 import { vocabulary } from '../src/core/vocabulary.js';
 import { cypher, withoutComments } from '../src/db/cypher.js';
 import { runWithoutStack } from '../src/db/graph-db.js';
+import { PATH_CANDIDATES } from '../src/graph/reads.js';
 import { toLuceneQuery } from '../src/graph/search-query.js';
 import { FIRST, type OperationName, type Variables } from './operations.js';
 import { listen } from '../src/server.js';
@@ -60,7 +59,13 @@ const routes: Record<
   statementsAbout: { query: rawCypher('statements-about'), params: (v) => ({ about: v.id, first }) },
   path: {
     query: pathQuery(),
-    params: (v) => ({ from: v.from, to: v.to, candidates: neo4j.int(100), structural: vocabulary().structuralTypes, first: neo4j.int(1) }),
+    params: (v) => ({
+      from: v.from,
+      to: v.to,
+      candidates: neo4j.int(PATH_CANDIDATES),
+      structural: vocabulary().structuralTypes,
+      first: neo4j.int(1),
+    }),
     data: (records) => ({ path: records.map((r) => r.get('chain')) }),
   },
   search: { query: rawCypher('search'), params: (v) => ({ query: toLuceneQuery(String(v.text ?? '')), first }) },

@@ -257,7 +257,7 @@ export function renderMarkdown(result: BenchResult): string {
     '',
     '- **Servers**, each in its own Node process on loopback, over the same local Neo4j and the same data:',
     '  - *ours*: this server (`src/yoga.ts` on `src/server.ts`, GraphiQL off), from `bench/ours-server.ts`;',
-    "  - *raw*: the practical limit, hand-written tuned Cypher (`bench/raw/*.cypher`, one query per operation, each returning the answer's JSON; for `path`, below, this server's query) behind a bare `node:http` handler, `bench/raw-server.ts`. Its Cypher is as good as this server's: pages of a hub are read in order from the same indexes, and `path` runs this server's own query (`cypher/read/path.cypher`), with its last clause returning only the answer's fields; so what differs is GraphQL and everything around it;",
+    "  - *raw*: the practical limit, hand-written tuned Cypher (`bench/raw/*.cypher`, one query per operation, each returning the answer's JSON) behind a bare `node:http` handler, `bench/raw-server.ts`. Its Cypher is as good as this server's: pages of a hub are read in order from the same indexes, and `path` runs this server's own query (`cypher/read/path.cypher`), with its last clause returning only the answer's fields; so what differs is GraphQL and everything around it;",
     '  - *peer*: @neo4j/graphql 7 on graphql-yoga with its own type definitions (`bench/peer/type-defs.graphql`), `bench/peer-server.ts`.',
     '- **Operations** (`bench/operations.ts`), the same question to each server (the peer in its own dialect):',
     ...ops.map((op) => `  - \`${op}\`: ${operations[op].summary}.`),

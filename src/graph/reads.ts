@@ -84,12 +84,21 @@ export interface Chain {
  * near-duplicates, and only the clearest of them is kept. Ties are broken by the keys along
  * the chain, so answers are stable.
  */
+/** How many equally short chains cypher/read/path.cypher ranks at most; past it, which ones is up to Neo4j. */
+export const PATH_CANDIDATES = 100;
+
 export async function shortestChains(ctx: Context, from: string, to: string, maxHops: number, first: number): Promise<Chain[]> {
   if (from === to) {
     await requireNodes(ctx, { from });
     return [];
   }
-  const rows = await ctx.db.read(queries.path(maxHops), { from, to, candidates: 100, structural: vocabulary().structuralTypes, first });
+  const rows = await ctx.db.read(queries.path(maxHops), {
+    from,
+    to,
+    candidates: PATH_CANDIDATES,
+    structural: vocabulary().structuralTypes,
+    first,
+  });
   if (!rows.length) await requireNodes(ctx, { from, to });
   return rows.map((row) => {
     row.nodes.forEach((n) => ctx.loaders.node.prime(n.id, n));
