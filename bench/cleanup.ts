@@ -4,7 +4,7 @@
  * Contract: `stopsOnExit(what)` returns `{ push, run }`: `push(step)` registers a stop;
  * `run()` runs those registered so far, last first, logging (not throwing) a failed one, and
  * leaves the stack empty for what comes next. On SIGINT or SIGTERM it says it is stopping
- * `what`, runs them and exits 130 or 143 (before, a SIGTERM left the three servers running).
+ * `what`, runs them and exits 130 or 143 (before, a SIGTERM left the servers running).
  */
 export interface Stops {
   push(step: () => Promise<void>): void;

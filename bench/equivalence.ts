@@ -12,14 +12,14 @@
  *
  * Contract: `checkEquivalence({ ask, samples, ... })` returns how many variable sets it
  * compared, the differences (answers that disagree with the first server that answered:
- * ours, else raw, else peer) and the failures (no answer: an error or a timeout, which the
+ * ours, else raw, else peer, else yoga) and the failures (no answer: an error or a timeout, which the
  * load tests then count as errors). `ask(server, op, variables)` returns the `data` as that
  * server sent it, or throws.
  */
 import { isDeepStrictEqual } from 'node:util';
 import { operationNames, operations, type OperationName, type Samples, type Variables } from './operations.js';
 
-export const serverNames = ['ours', 'raw', 'peer'] as const;
+export const serverNames = ['ours', 'raw', 'peer', 'yoga'] as const;
 export type ServerName = (typeof serverNames)[number];
 
 export type Ask = (server: ServerName, op: OperationName, variables: Variables) => Promise<unknown>;

@@ -71,6 +71,20 @@ const routes: Record<
   search: { query: rawCypher('search'), params: (v) => ({ query: toLuceneQuery(String(v.text ?? '')), first }) },
 };
 
+/** An operation's `data`: its one query, run as raw runs it. Also the resolver of the yoga baseline (bench/yoga-server.ts). */
+export async function rawData(driver: Driver, database: string, name: OperationName, variables: Variables): Promise<unknown> {
+  const route = routes[name];
+  const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
+  try {
+    const { records } = await runWithoutStack(session, route.query, route.params(variables));
+    return (route.data ?? dataColumn)(records);
+  } finally {
+    void session.close();
+  }
+}
+
+export const isOperationName = (name: unknown): name is OperationName => typeof name === 'string' && Object.hasOwn(routes, name);
+
 export interface RawAnswer {
   status: number;
   body: string;
@@ -87,21 +101,16 @@ export function createRawAnswerer({ driver, database }: { driver: Driver; databa
     } catch {
       return failure(400, 'The body is not JSON.');
     }
-    const name = String(request.operationName);
-    const route = Object.hasOwn(routes, name) ? routes[name as OperationName] : undefined;
-    if (!route)
+    const name = request.operationName;
+    if (!isOperationName(name))
       return failure(
         400,
         `Unknown operation ${JSON.stringify(request.operationName)}; this server answers ${Object.keys(routes).join(', ')}.`,
       );
-    const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
     try {
-      const { records } = await runWithoutStack(session, route.query, route.params((request.variables ?? {}) as Variables));
-      return { status: 200, body: JSON.stringify({ data: (route.data ?? dataColumn)(records) }) };
+      return { status: 200, body: JSON.stringify({ data: await rawData(driver, database, name, (request.variables ?? {}) as Variables) }) };
     } catch (error) {
       return failure(500, error instanceof Error ? error.message : String(error));
-    } finally {
-      void session.close();
     }
   };
 }

@@ -128,10 +128,11 @@ function spreadOf(values: number[]): Spread | undefined {
 const rpsSpread = (x?: OpResult) => spreadOf(x?.throughput.map((t) => t.result.rps) ?? []);
 
 /** ours/<other> within each round both ran, over the rounds. */
-function ratioSpread(byServer: Partial<Record<ServerName, OpResult>>, other: ServerName): Spread | undefined {
+/** `of`'s req/s over `other`'s, round by round. */
+function ratioSpread(byServer: Partial<Record<ServerName, OpResult>>, other: ServerName, of: ServerName = 'ours'): Spread | undefined {
   const theirs = new Map(byServer[other]?.throughput.map((t) => [t.round, t.result.rps]));
   return spreadOf(
-    (byServer.ours?.throughput ?? []).flatMap((t) => {
+    (byServer[of]?.throughput ?? []).flatMap((t) => {
       const r = ratio(t.result.rps, theirs.get(t.round));
       return r === undefined ? [] : [r];
     }),
@@ -181,7 +182,10 @@ export function latencyLine(size: string, op: OperationName, server: ServerName,
 export function summaryLine(size: string, op: OperationName, byServer: Partial<Record<ServerName, OpResult>>): string {
   const servers = serverNames.filter((name) => byServer[name]).map((name) => `${name} ${fmtSpread(rpsSpread(byServer[name]))}`);
   const rounds = Math.max(...Object.values(byServer).map((x) => x.throughput.length));
-  return `  ${size.padEnd(7)} ${op.padEnd(16)} median of ${rounds} round${rounds === 1 ? '' : 's'} (min–max): ${servers.join(', ')} req/s; ours/raw ${fmtSpread(ratioSpread(byServer, 'raw'), 2, '×')}  ours/peer ${fmtSpread(ratioSpread(byServer, 'peer'), 2, '×')}`;
+  const yoga = byServer.yoga
+    ? `  ours/yoga ${fmtSpread(ratioSpread(byServer, 'yoga'), 2, '×')}  yoga/raw ${fmtSpread(ratioSpread(byServer, 'raw', 'yoga'), 2, '×')}`
+    : '';
+  return `  ${size.padEnd(7)} ${op.padEnd(16)} median of ${rounds} round${rounds === 1 ? '' : 's'} (min–max): ${servers.join(', ')} req/s; ours/raw ${fmtSpread(ratioSpread(byServer, 'raw'), 2, '×')}  ours/peer ${fmtSpread(ratioSpread(byServer, 'peer'), 2, '×')}${yoga}`;
 }
 
 type Verdict = { met: boolean; text: string } | null;
@@ -226,6 +230,15 @@ function roundTripGoal(result: BenchResult, op: OperationName): Verdict {
   return { met: trips <= depth, text: `${trips} round trip${trips === 1 ? '' : 's'}, depth ${depth}` };
 }
 
+/** The yoga baseline over raw at each size: how near 0.7× raw a server on this stack can come. */
+function ceiling(result: BenchResult, op: OperationName): string {
+  const seen = result.sizes.flatMap((s) => {
+    const r = ratioSpread(s.results[op] ?? {}, 'raw', 'yoga');
+    return r === undefined ? [] : [`${s.size} ${fmtSpread(r, 2, '×')}`];
+  });
+  return seen.length ? seen.join(', ') : 'not measured';
+}
+
 const verdict = (v: Verdict) => (v ? `${v.met ? '✅' : '❌'} ${v.text}` : 'not measured');
 
 export function renderMarkdown(result: BenchResult): string {
@@ -258,7 +271,8 @@ export function renderMarkdown(result: BenchResult): string {
     '- **Servers**, each in its own Node process on loopback, over the same local Neo4j and the same data:',
     '  - *ours*: this server (`src/yoga.ts` on `src/server.ts`, GraphiQL off), from `bench/ours-server.ts`;',
     "  - *raw*: the practical limit, hand-written tuned Cypher (`bench/raw/*.cypher`, one query per operation, each returning the answer's JSON) behind a bare `node:http` handler, `bench/raw-server.ts`. Its Cypher is as good as this server's: pages of a hub are read in order from the same indexes, and `path` runs this server's own query (`cypher/read/path.cypher`), with its last clause returning only the answer's fields; so what differs is GraphQL and everything around it;",
-    '  - *peer*: @neo4j/graphql 7 on graphql-yoga with its own type definitions (`bench/peer/type-defs.graphql`), `bench/peer-server.ts`.',
+    '  - *peer*: @neo4j/graphql 7 on graphql-yoga with its own type definitions (`bench/peer/type-defs.graphql`), `bench/peer-server.ts`;',
+    "  - *yoga*: the ceiling of this stack, raw's one query per operation answered through this server's GraphQL app (graphql-yoga with all of `src/yoga.ts`'s plugins and defences) over a schema of just the fields asked, with graphql-js's default resolvers below the root, `bench/yoga-server.ts`. *yoga/raw* is what yoga costs; *ours/yoga*, what this server's resolvers and general Cypher cost.",
     '- **Operations** (`bench/operations.ts`), the same question to each server (the peer in its own dialect):',
     ...ops.map((op) => `  - \`${op}\`: ${operations[op].summary}.`),
     `- **Data**: the corpora of \`bench/corpus/\` (\`article\` is the real article; the others are synthetic with the same shape). Variables: about 50 sets per operation, picked with seed ${s.seed} by the Cypher in \`bench/sample/\` (the 10 hubs, then random ones; for \`path\`, pairs of people within 4 hops joined by at most 100 shortest chains); requests cycle through them.`,
@@ -266,21 +280,29 @@ export function renderMarkdown(result: BenchResult): string {
     '- **Clean hand-over**: after each load phase, queries a server left running in Neo4j (requests the load generator gave up on) are ended with `TERMINATE TRANSACTIONS`, and again as they are retried until Neo4j has run nothing for 1.5 s (at most a minute), so they do not slow down the next server measured; the run log says how many.',
     '- **Check first**: before measuring, a few variable sets per operation are sent to every server and the answers compared after the normalisation documented in `bench/equivalence.ts`; a differing answer stops the run, a missing one (error or over 30 s) is reported below.',
     `- **Load** (\`bench/load.ts\`): ${s.warmupSeconds} s warm-up per server and operation first. Then, operation by operation:`,
-    `  - *throughput* at saturation with autocannon, ${s.connections} connections, in ${s.rounds} interleaved round${s.rounds === 1 ? '' : 's'} of ${s.durationSeconds} s per server: each round runs every server once, and the order rotates from round to round and from operation to operation (ours, raw, peer; then raw, peer, ours; …), so that a slow spell on this shared machine falls on every server rather than on one. A server's req/s is the median over its rounds, with the lowest–highest in brackets${s.rounds === 2 ? ' (with two rounds the median is their mean)' : ''}. A ratio is taken within each round (two runs seconds apart) and summarised the same way; a goal is judged on the median ratio, and names the sizes where the rounds fall on both sides of its line. Requests still in flight when a round ends are not counted, so a server slower than the round is long shows few requests rather than errors;`,
+    `  - *throughput* at saturation with autocannon, ${s.connections} connections, in ${s.rounds} interleaved round${s.rounds === 1 ? '' : 's'} of ${s.durationSeconds} s per server: each round runs every server once, and the order rotates from round to round and from operation to operation (${s.servers.join(', ')}; then ${[...s.servers.slice(1), s.servers[0]].join(', ')}; …), so that a slow spell on this shared machine falls on every server rather than on one. A server's req/s is the median over its rounds, with the lowest–highest in brackets${s.rounds === 2 ? ' (with two rounds the median is their mean)' : ''}. A ratio is taken within each round (two runs seconds apart) and summarised the same way; a goal is judged on the median ratio, and names the sizes where the rounds fall on both sides of its line. Requests still in flight when a round ends are not counted, so a server slower than the round is long shows few requests rather than errors;`,
     `  - *latency* at a fixed ${s.rate} requests/s for ${s.durationSeconds} s, once per server after the rounds, open loop: requests evenly spaced over up to ${s.connections} connections, each timed from when it was due, and every one waited for (not autocannon's fixed rate, which sends each second's requests in a burst; see \`bench/load.ts\`).`,
     '  Errors are non-2xx answers, failed connections and timeouts (10 s), and GraphQL `errors` in 2xx bodies (every body is checked).',
-    "- **CPU per request** (`bench/cpu.ts`), beside each throughput round: the CPU time (user + system, `/proc/<pid>/stat` fields 14 and 15, in clock ticks of 10 ms, all threads) of the server's Node process and of the Neo4j JVM (found by its command line, which names the corpus's data folder and Bolt port), read just before and just after the round; each difference divided by the requests answered in that round gives *Node CPU ms/req* and *Neo4j CPU ms/req*, and the table shows the median over the rounds. Being time spent on a core, not waiting for one, it is less moved than req/s by other work on the machine, though not unmoved (that work still competes for caches). What it leaves out or takes in: autocannon runs in the benchmark's own process and is counted in neither; the other two servers, idle during the round, are not counted; background work (the JVM's checkpoints and garbage collection, a server's timers) is counted in the round it falls in: each process's rate at rest, measured for 3 s after the warm-up, is given under each size, and a process using B ms per second at rest adds about B ÷ (req/s) to each request's figure; and requests still in flight when a round ends are not in the request count, while the CPU spent on them so far is.",
+    "- **CPU per request** (`bench/cpu.ts`), beside each throughput round: the CPU time (user + system, `/proc/<pid>/stat` fields 14 and 15, in clock ticks of 10 ms, all threads) of the server's Node process and of the Neo4j JVM (found by its command line, which names the corpus's data folder and Bolt port), read just before and just after the round; each difference divided by the requests answered in that round gives *Node CPU ms/req* and *Neo4j CPU ms/req*, and the table shows the median over the rounds. Being time spent on a core, not waiting for one, it is less moved than req/s by other work on the machine, though not unmoved (that work still competes for caches). What it leaves out or takes in: autocannon runs in the benchmark's own process and is counted in neither; the other servers, idle during the round, are not counted; background work (the JVM's checkpoints and garbage collection, a server's timers) is counted in the round it falls in: each process's rate at rest, measured for 3 s after the warm-up, is given under each size, and a process using B ms per second at rest adds about B ÷ (req/s) to each request's figure; and requests still in flight when a round ends are not in the request count, while the CPU spent on them so far is.",
     '- **Round trips**: each operation is run once per checked variable set through `createApp` in-process, counting the queries `GraphDb` sends (`onQuery`); depth is the number of nested fields with selections on the longest branch.',
     '',
     '## Goals',
     '',
   );
   table(
-    ['Operation', 'Throughput ≥ 0.7× raw', 'Throughput ahead of peer', 'p99 at 1m ≤ 2× article', 'Round trips ≤ depth'],
+    [
+      'Operation',
+      'Throughput ≥ 0.7× raw',
+      'For scale: yoga/raw',
+      'Throughput ahead of peer',
+      'p99 at 1m ≤ 2× article',
+      'Round trips ≤ depth',
+    ],
     ops.map((op) => {
       return [
         `\`${op}\``,
         verdict(throughputGoal(result, op, 'raw', (r) => r >= 0.7)),
+        ceiling(result, op),
         verdict(throughputGoal(result, op, 'peer', (r) => r > 1)),
         p99Growth(result, op).text,
         verdict(roundTripGoal(result, op)),
@@ -313,14 +335,14 @@ export function renderMarkdown(result: BenchResult): string {
     );
     const cpu = (r: Partial<Record<ServerName, OpResult>>, where: 'nodeCpuMs' | 'neo4jCpuMs') =>
       s.servers.map((name) => fmt(cpuSpread(r[name], where)?.median, 2)).join(' / ');
+    const withYoga = s.servers.includes('yoga');
     table(
       [
         'Operation',
-        'ours req/s',
-        'raw req/s',
-        'peer req/s',
+        ...s.servers.map((name) => `${name} req/s`),
         'ours/raw',
         'ours/peer',
+        ...(withYoga ? ['ours/yoga', 'yoga/raw'] : []),
         `Node CPU ms/req (${s.servers.join(' / ')})`,
         `Neo4j CPU ms/req (${s.servers.join(' / ')})`,
       ],
@@ -328,11 +350,10 @@ export function renderMarkdown(result: BenchResult): string {
         const r = size.results[op] ?? {};
         return [
           `\`${op}\``,
-          fmtSpread(rpsSpread(r.ours)),
-          fmtSpread(rpsSpread(r.raw)),
-          fmtSpread(rpsSpread(r.peer)),
+          ...s.servers.map((name) => fmtSpread(rpsSpread(r[name]))),
           fmtSpread(ratioSpread(r, 'raw'), 2, '×'),
           fmtSpread(ratioSpread(r, 'peer'), 2, '×'),
+          ...(withYoga ? [fmtSpread(ratioSpread(r, 'yoga'), 2, '×'), fmtSpread(ratioSpread(r, 'raw', 'yoga'), 2, '×')] : []),
           cpu(r, 'nodeCpuMs'),
           cpu(r, 'neo4jCpuMs'),
         ];
@@ -340,12 +361,12 @@ export function renderMarkdown(result: BenchResult): string {
     );
     lines.push(`Latency at ${s.rate} requests/s, and errors in all phases:`, '');
     table(
-      ['Operation', 'ours p50 / p99 ms', 'raw p50 / p99 ms', 'peer p50 / p99 ms', 'Errors (ours/raw/peer)'],
+      ['Operation', ...s.servers.map((name) => `${name} p50 / p99 ms`), `Errors (${s.servers.join('/')})`],
       measured.map((op) => {
         const r = size.results[op] ?? {};
         const lat = (x?: OpResult) => (x ? `${fmt(x.latency.p50, 1)} / ${fmt(x.latency.p99, 1)}${behind(x) ? ' †' : ''}` : '—');
         const errs = (x?: OpResult) => (x ? String(throughputErrors(x) + errorsOf(x.latency)) : '—');
-        return [`\`${op}\``, lat(r.ours), lat(r.raw), lat(r.peer), `${errs(r.ours)} / ${errs(r.raw)} / ${errs(r.peer)}`];
+        return [`\`${op}\``, ...s.servers.map((name) => lat(r[name])), s.servers.map((name) => errs(r[name])).join(' / ')];
       }),
     );
   }

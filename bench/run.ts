@@ -1,9 +1,10 @@
 /**
- * `npm run bench`: this server against the raw driver and @neo4j/graphql 7, size by size.
+ * `npm run bench`: this server against the raw driver, @neo4j/graphql 7 and the ceiling of
+ * this stack (raw's queries through this server's yoga app), size by size.
  *
  * For each size: the corpus (bench/corpus/generate.ts `ensureCorpus`, generated on first use)
  * → the whole store read once into Neo4j's page cache → variables sampled from it
- * (bench/operations.ts) → the three servers started in child processes on loopback
+ * (bench/operations.ts) → the four servers started in child processes on loopback
  * (bench/servers.ts) → the equivalence check (bench/equivalence.ts; a differing answer stops
  * the run, a missing one is reported) → this server's Cypher round trips, in-process →
  * warm-up → CPU at rest → for each operation: throughput at saturation in interleaved rounds
@@ -15,10 +16,10 @@
  * bench/results/latest.json after each size, and docs/benchmarks.md is rewritten at the end
  * (bench/report.ts). Every process it starts is stopped on the way out, including on Ctrl-C.
  *
- * Options: --sizes article,10k,100k,1m  --ops <names>  --servers ours,raw,peer
+ * Options: --sizes article,10k,100k,1m  --ops <names>  --servers ours,raw,peer,yoga
  *          --duration 10 (s per round and per latency run)  --rounds 3 (throughput rounds)
  *          --warmup 3 (s)  --connections 16  --rate 50 (req/s)
- *          --seed 1 (corpus and sample)  --port 4121 (ours; raw and peer take the next two)
+ *          --seed 1 (corpus and sample)  --port 4121 (ours; raw, peer and yoga take the next three)
  *          --neo4j-port <port> (default: a free one)
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';

@@ -1,5 +1,5 @@
 /**
- * What the three benchmark servers share when run as child processes by bench/run.ts.
+ * What the four benchmark servers share when run as child processes by bench/run.ts.
  *
  * Contract: `serve(name, start)` reads the configuration from the environment with
  * src/config.ts (NEO4J_URI is required: the servers never start a Neo4j of their own; PORT;
@@ -29,7 +29,7 @@ export function isMain(moduleUrl: string): boolean {
 }
 
 export function serve(name: string, start: (options: { config: Config; neo4j: BenchNeo4j }) => Promise<Started>): void {
-  // As src/main.ts does for `npm start`, so that all three servers run alike.
+  // As src/main.ts does for `npm start`, so that all the servers run alike.
   process.setSourceMapsEnabled(false);
   const fail = (error: unknown) => {
     console.error(`${name} server: ${error instanceof Error ? error.message : String(error)}`);

@@ -1,5 +1,5 @@
 /**
- * Starts the three benchmark servers as child processes (node with tsx), each on its own
+ * Starts the benchmark servers as child processes (node with tsx), each on its own
  * loopback port over the same Neo4j, and stops them.
  *
  * Contract: `startServer(name, { uri, port })` resolves when the child prints `READY <url>`

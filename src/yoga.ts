@@ -18,6 +18,7 @@
  * each checked against the request's API key; without, it has none.
  */
 import { readFileSync } from 'node:fs';
+import type { GraphQLSchema } from 'graphql';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
@@ -64,6 +65,8 @@ export interface AppOptions {
   seedDir?: string;
   /** Deadline of a request with a valid credential, when longer than `requestTimeoutMs` (default 60 s: a first write plans its queries). */
   writeTimeoutMs?: number;
+  /** Serve this schema instead of src/schema's, behind the same plugins (the benchmark's yoga baseline, bench/yoga-server.ts). */
+  schema?: GraphQLSchema;
 }
 
 export function createApp({
@@ -81,6 +84,7 @@ export function createApp({
   maxWriteBodyBytes = 4 * 1024 * 1024,
   seedDir = 'seeds',
   writeTimeoutMs = 60_000,
+  schema: schemaOverride,
 }: AppOptions) {
   const credentialOf = credentialsFor(credentials);
   const writes = credentials.length ? { db, limit: new WriteRateLimit(writesPerMinute), seedDir } : null;
@@ -120,7 +124,7 @@ export function createApp({
   }
 
   return createYoga({
-    schema: writes ? schemaWithWrites : schema,
+    schema: schemaOverride ?? (writes ? schemaWithWrites : schema),
     context: ({ request }) => {
       const credential = writes ? credentialOf(request.headers) : null;
       // A write is not stopped half-way (it is one transaction), so its answer may wait longer.

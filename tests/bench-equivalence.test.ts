@@ -12,24 +12,26 @@ import {
 } from '../bench/operations.js';
 import { createPeerApp } from '../bench/peer-server.js';
 import { createRawAnswerer } from '../bench/raw-server.js';
+import { createYogaBaselineApp } from '../bench/yoga-server.js';
 import { appFor, openDb, resetDb, seedFirstArticle } from './helpers.js';
 
 const db = openDb();
 const ours = appFor(db);
 const raw = createRawAnswerer({ driver: db.driver, database: db.database });
+const yoga = createYogaBaselineApp(db);
 const n = inject('neo4j');
 const peerDriver = neo4j.driver(n.uri, n.password ? neo4j.auth.basic(n.user, n.password) : undefined);
 let peer: Awaited<ReturnType<typeof createPeerApp>>;
 let samples: Samples;
 
-// The three servers in-process: ours and the peer through yoga's `fetch`, raw through its answerer.
+// The four servers in-process: ours, the peer and the yoga baseline through yoga's `fetch`, raw through its answerer.
 async function ask(server: ServerName, op: OperationName, variables: Variables): Promise<unknown> {
   const body = requestBody(server, op, variables);
   if (server === 'raw') {
     const r = await raw(body);
     return dataOf(server, r.status, r.body);
   }
-  const res = await (server === 'ours' ? ours : peer).fetch('http://bench/graphql', {
+  const res = await (server === 'ours' ? ours : server === 'yoga' ? yoga : peer).fetch('http://bench/graphql', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body,
@@ -54,14 +56,14 @@ describe('benchmark equivalence on the real article', () => {
     expect(samples.supporters[0]).toEqual({ id: 'person:jeremy-corbyn' });
   });
 
-  it('gets the same answers from this server, the raw driver and @neo4j/graphql for every operation', async () => {
+  it('gets the same answers from this server, the raw driver, @neo4j/graphql and the yoga baseline for every operation', async () => {
     const { checked, differences, failures } = await checkEquivalence({ ask, samples, perOp: 3 });
     expect(failures).toEqual([]);
     expect(differences).toEqual([]);
     expect(checked).toBe(15);
   });
 
-  it('answers the README example the same way on all three servers', async () => {
+  it('answers the README example the same way on all four servers', async () => {
     const variables = { id: 'person:jeremy-corbyn' };
     const data = (await ask('ours', 'supporters', variables)) as any;
     expect(data.entity.supporters.totalCount).toBe(9);
@@ -72,6 +74,7 @@ describe('benchmark equivalence on the real article', () => {
     });
     expect(data.entity.supporters.edges[0].node.evidence[0]).toEqual({ text: 'It claimed that Corbyn', start: 2031, end: 2053 });
     expect(operations.supporters.normalise(await ask('raw', 'supporters', variables))).toEqual(operations.supporters.normalise(data));
+    expect(await ask('yoga', 'supporters', variables)).toEqual(data);
     expect(operations.supporters.normalise(operations.supporters.fromPeer(await ask('peer', 'supporters', variables)))).toEqual(
       operations.supporters.normalise(data),
     );
