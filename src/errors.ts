@@ -66,7 +66,13 @@ export function maskError(error: unknown, message: string, isDev?: boolean): Err
     // A request stopped as a whole (deadline, client gone, response cap) fails with its
     // signal's reason, given an empty path so the executor does not copy it for every field
     // still pending (src/plugins/use-request-deadline.ts); the client sees it without one.
-    if (error.path?.length === 0) return new GraphQLError(error.message, { extensions: error.extensions });
+    // The path is dropped from the error itself, as execution is over: yoga logs, as
+    // unexpected and with its stack, any error that masking replaces, and a client that
+    // hangs up is no fault of the server's (a load test's end logged one per connection).
+    if (error.path?.length === 0) {
+      (error as { path?: readonly (string | number)[] }).path = undefined;
+      return error;
+    }
     if (typeof code === 'string' && codes.has(code)) return error;
     // Pothos checks paging arguments ("first must be a non-negative integer") and global ids.
     // The code is set on the error itself: yoga logs, as unexpected and with its stack, any
