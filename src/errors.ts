@@ -68,7 +68,7 @@ export function maskError(error: unknown, message: string, isDev?: boolean): Err
     // still pending (src/plugins/use-request-deadline.ts); the client sees it without one.
     // The path is dropped from the error itself, as execution is over: yoga logs, as
     // unexpected and with its stack, any error that masking replaces, and a client that
-    // hangs up is no fault of the server's (a load test's end logged one per connection).
+    // hangs up is no fault of the server's (the end of a load run logged each request in flight).
     if (error.path?.length === 0) {
       (error as { path?: readonly (string | number)[] }).path = undefined;
       return error;
