@@ -127,8 +127,7 @@ function spreadOf(values: number[]): Spread | undefined {
 /** A server's req/s over its rounds. */
 const rpsSpread = (x?: OpResult) => spreadOf(x?.throughput.map((t) => t.result.rps) ?? []);
 
-/** ours/<other> within each round both ran, over the rounds. */
-/** `of`'s req/s over `other`'s, round by round. */
+/** `of`'s req/s over `other`'s (`of` is ours unless named), within each round both ran, over the rounds. */
 function ratioSpread(byServer: Partial<Record<ServerName, OpResult>>, other: ServerName, of: ServerName = 'ours'): Spread | undefined {
   const theirs = new Map(byServer[other]?.throughput.map((t) => [t.round, t.result.rps]));
   return spreadOf(

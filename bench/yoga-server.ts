@@ -4,9 +4,10 @@
  * every plugin and defence it has), over a schema with just the fields the five operations
  * ask for. Each operation's root field runs raw's query and returns its JSON; graphql-js's
  * default resolvers read the rest from it. So it pays for HTTP, yoga, parsing, validation,
- * limits and execution as this server does, and for nothing of its own: no loaders, no look
- * ahead, no rows turned into nodes. Between raw and it is what yoga costs; between it and
- * this server, what this server's resolvers and its general Cypher cost.
+ * limits and execution as this server does, and for nothing of its own: no reads through
+ * loaders (the app's context still makes them, unused), no look-ahead, no rows turned into
+ * nodes. Between raw and it is what yoga costs; between it and this server, what this
+ * server's resolvers and its general Cypher cost.
  *
  * Contract: as raw's, over GraphQL: POST /graphql with one of the five operations, named by
  * `operationName`, answers `{ "data": … }` equal to this server's; any other operation gets

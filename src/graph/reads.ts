@@ -76,6 +76,9 @@ export interface Chain {
   relationships: GRel[];
 }
 
+/** How many equally short chains cypher/read/path.cypher ranks at most; past it, which ones is up to Neo4j. */
+export const PATH_CANDIDATES = 100;
+
 /**
  * "How is A connected to B": the shortest chains between two nodes, clearest first. A chain
  * is clearer the more of its steps are direct relationships (SUPPORTED, LEADS, …) rather than
@@ -84,9 +87,6 @@ export interface Chain {
  * near-duplicates, and only the clearest of them is kept. Ties are broken by the keys along
  * the chain, so answers are stable.
  */
-/** How many equally short chains cypher/read/path.cypher ranks at most; past it, which ones is up to Neo4j. */
-export const PATH_CANDIDATES = 100;
-
 export async function shortestChains(ctx: Context, from: string, to: string, maxHops: number, first: number): Promise<Chain[]> {
   if (from === to) {
     await requireNodes(ctx, { from });
