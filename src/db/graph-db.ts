@@ -15,8 +15,8 @@
  * fails in about the connection timeout with DATABASE_UNAVAILABLE. After such a failure,
  * queries fail at once for `cooldownMs` (a circuit breaker: no request waits on a database
  * known to be down), then the next one tries again; the driver reconnects by itself once
- * Neo4j is back. `reader(signal)` gives a request its own view whose reads stop when the
- * request's deadline passes.
+ * Neo4j is back. While pings find it down (below), reads fail at once too. `reader(signal)`
+ * gives a request its own view whose reads stop when the request's deadline passes.
  *
  * Health: every `pingEveryMs` (and after a read finds Neo4j unreachable) `RETURN 1` is sent
  * with a client-side timeout of `pingTimeoutMs`, so a Neo4j that stops answering without
@@ -28,6 +28,7 @@
  * DATABASE_UNAVAILABLE: src/plugins/use-database-gate.ts); when one succeeds again the
  * queries are planned again (`warmUp`: a restarted Neo4j has lost its plans, and 50
  * connections at once timed out behind them) and only then is it serving, and ready, again.
+ * Ready means reads are answered: never while they still fail at once.
  */
 import neo4j, { type Driver, type ManagedTransaction, type RecordShape, type Session } from 'neo4j-driver';
 import { cypher, type CypherName } from './cypher.js';
@@ -52,6 +53,9 @@ export interface GraphDbOptions {
   /** How often to ping Neo4j in the background (default 1 s; 0: only when asked, by `ping`). */
   pingEveryMs?: number;
 }
+
+/** `up`; `down` while pings fail; `replanning` from the first good ping until `warmUp` is done. */
+type Health = 'up' | 'down' | 'replanning';
 
 /** /ready's own timeout: it answers 503 rather than wait longer for a ping. */
 const readyTimeoutMs = 1_000;
@@ -82,8 +86,7 @@ export class GraphDb {
   private warming = false;
   /** Set by `close`: `warmUp` stops after the query it is running. */
   private closed = false;
-  /** `up`; `down` while pings fail; `replanning` from the first good ping until `warmUp` is done. */
-  private health: 'up' | 'down' | 'replanning' = 'up';
+  private health: Health = 'up';
   private readonly pingTimeout: number;
   private pinging: Promise<boolean> | null = null;
   private slowPings = 0;
@@ -173,7 +176,8 @@ export class GraphDb {
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<boolean>((done) => (timer = setTimeout(() => done(false), readyTimeoutMs)));
     const ok = await Promise.race([answered, late]).finally(() => clearTimeout(timer));
-    return ok && this.health === 'up' && !this.warming;
+    // Ready means requests are answered: not while reads still fail at once after a failure.
+    return ok && this.health === 'up' && !this.warming && Date.now() >= this.downUntil;
   }
 
   /** Whether requests should be sent to Neo4j: false while it is down or being planned again after an outage. */
@@ -209,6 +213,8 @@ export class GraphDb {
         this.waiting.clear();
       } else if (answer === 'ok' && this.health === 'down') {
         this.health = 'replanning';
+        // Neo4j answers: a cooldown from before this would refuse the planning's own reads.
+        this.downUntil = 0;
         const replan = () => (this.health === 'replanning' ? (this.health = 'up') : undefined);
         this.warmUp().then(replan, replan);
       }
@@ -299,6 +305,13 @@ export class GraphDb {
   private async run<P extends Params, R>(query: Query<P, R>, params: P, signal?: AbortSignal): Promise<R[]> {
     if (signal?.aborted) throw deadlineError(signal);
     if (Date.now() < this.downUntil) throw unavailableError();
+    // A read would wait for its deadline on a frozen Neo4j (an in-flight request goes on to
+    // its other fields after one read failed); this one asks whether it is back (pings are
+    // one at a time) and fails at once.
+    if (this.health === 'down') {
+      void this.check();
+      throw unavailableError();
+    }
     this.emit(query.name, params as Record<string, unknown>);
     // A session per read, as executeQuery makes, but no BEGIN/COMMIT; bookmarks only once this
     // process has written (read your writes).
@@ -311,7 +324,10 @@ export class GraphDb {
       return result.records.map((r) => r.toObject() as R);
     } catch (error) {
       const translated = translateDriverError(error, signal);
-      if (isUnavailable(translated)) this.cooldownAfterFailure();
+      // Failed by a ping that found Neo4j down while this read waited (so the cast: `health`
+      // changed since the check above): reads are refused until a ping finds it back, so no
+      // cooldown, which could outlast the outage and refuse reads after /ready said 200.
+      if (isUnavailable(translated) && (this.health as Health) !== 'down') this.cooldownAfterFailure();
       throw translated;
     } finally {
       // Not awaited: the answer need not wait for the connection to go back to the pool.
