@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { splitSentences } from '../src/seed/locate.js';
 import { resolveDate } from '../src/draft/dates.js';
+import { draftArticle } from '../src/draft/draft.js';
 import { findEntities, type DraftEntity } from '../src/draft/entities.js';
 import { toEvidence } from '../src/draft/evidence.js';
 import type { Gazetteer } from '../src/draft/gazetteer.js';
@@ -149,6 +150,23 @@ describe('entities', () => {
     const { byName } = entitiesOf('Jobs go at the Port Avel terminal. Staff said the Delmar Quay yard would stay.');
     expect(byName('Port Avel')?.kind).toBe('Place');
     expect(byName('Delmar Quay')?.kind).not.toBe('Person');
+  });
+  it('take "Port of …", "Isle of …" for places, and a name after a company noun for an organisation', () => {
+    const { byName } = entitiesOf(
+      'Cranes stood idle at the Port of Tessaly. Ferries to the Isle of Brannoch stopped. Cruise line Aster Voyages and carmaker Tovik Motors said little.',
+    );
+    expect(byName('Port of Tessaly')).toMatchObject({ kind: 'Place', type: 'venue' });
+    expect(byName('Isle of Brannoch')?.kind).toBe('Place');
+    expect(byName('Aster Voyages')).toMatchObject({ kind: 'Organisation', type: 'company' });
+    expect(byName('Tovik Motors')?.kind).toBe('Organisation');
+  });
+  it("leave the byline's author out of the story, and say why under noFacts", () => {
+    const { graph } = draftArticle('Ferry fares to rise\n\nBy Jo Vance\n\nThe Kell Trust said fares would rise.');
+    expect(graph.entities.map((e) => e.name)).toEqual(['Kell Trust']);
+    expect(graph.noFacts).toMatchObject([
+      { sentence: 'Ferry fares to rise' },
+      { sentence: 'By Jo Vance', reason: expect.stringContaining('byline') },
+    ]);
   });
   it('use the gazetteer: a known name and its aliases keep the known id', () => {
     const gazetteer: Gazetteer = [
@@ -372,6 +390,30 @@ describe('votes', () => {
       'A plan to build a bridge was approved 7-4 by Dell City Council. The plan was put forward by councillor Rae Tobin.',
     );
     expect(motions).toMatchObject([{ title: 'A plan to build a bridge', proposer: { name: 'Rae Tobin' } }]);
+  });
+  it('leave the count out of the motion, read past "called on", and take a proposer named before "who proposed"', () => {
+    const text =
+      'Hale Borough Council passed a resolution by 20 votes to 6 that called on ministers to fund the ferry. Councillor Ivo Marr, who tabled the resolution, was pleased.';
+    const { votes: v, motions } = votes(text);
+    expect(v.map((x) => [x.for, x.against, x.body?.name])).toEqual([[20, 6, 'Hale Borough Council']]);
+    expect(motions).toMatchObject([
+      {
+        title: 'A resolution that called on ministers to fund the ferry',
+        seeks: 'Called on ministers to fund the ferry',
+        proposer: { name: 'Ivo Marr' },
+      },
+    ]);
+    // Still stops at a date: "a motion to close the depot on Friday".
+    expect(votes('Dell City Council backed a motion to close the depot on Friday by 8 votes to 2.').motions[0]?.title).toBe(
+      'A motion to close the depot',
+    );
+  });
+  it('never take a news outlet for the body, and say so when the sentence names a body it has no entity for', () => {
+    const { votes: v } = votes(
+      'Fans of Harrow Tigers FC told the Kelby Courier they were angry. On Sunday the supporters’ trust backed a motion of protest by 40 votes to 3.',
+    );
+    expect(v.map((x) => [x.body?.name, x.sure])).toEqual([['Harrow Tigers FC', 'low']]);
+    expect(v[0]?.how).toContain('the supporters’ trust');
   });
 });
 

@@ -56,7 +56,17 @@ export function draftArticle(text: string, options: DraftOptions = {}): Draft {
   const sentences = splitSentences(text, (i) => i);
   if (!sentences.length) throw new DraftInputError('the text holds no sentence');
   const analysis = analyse(text);
-  const chunks = nameChunks(analysis, new Set(sentences.map((s) => s.start)));
+  // A byline ("By Jane Smith", a line of its own among the first): the author, not someone in the story.
+  const byline = sentences
+    .slice(0, 3)
+    .find(
+      (s) =>
+        /^By\s+\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3}(?:,[^\n]{0,60})?$/u.test(s.text) &&
+        /(?:^|\n)$/.test(text.slice(0, s.start)),
+    );
+  const chunks = nameChunks(analysis, new Set(sentences.map((s) => s.start))).filter(
+    (c) => !byline || c.end <= byline.start || c.start >= byline.end,
+  );
   const found = findEntities(analysis, chunks, options.gazetteer ?? []);
   const entities: DraftEntity[] = [...found.entities];
   for (const s of findSources(text, sentences, entities)) {
@@ -323,9 +333,12 @@ export function draftArticle(text: string, options: DraftOptions = {}): Draft {
     const quote = unattributed.find((q) => q.open >= s.start && q.open < s.end);
     graph.noFacts.push({
       sentence: toEvidence(text, s),
-      reason: quote
-        ? 'DRAFT: holds a quote whose speaker the drafter could not find; add the statement'
-        : 'DRAFT: the drafter found no entity or fact here; add what it says, or keep it here with a reason',
+      reason:
+        s === byline
+          ? 'DRAFT: the byline: its author is not drafted as someone in the story'
+          : quote
+            ? 'DRAFT: holds a quote whose speaker the drafter could not find; add the statement'
+            : 'DRAFT: the drafter found no entity or fact here; add what it says, or keep it here with a reason',
     });
   }
 

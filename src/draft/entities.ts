@@ -22,6 +22,7 @@ import {
   orgHeadsBeforeOf,
   orgNouns,
   orgSuffixes,
+  placeHeadsBeforeOf,
   placePrefixes,
   placePrepositions,
   placeSuffixes,
@@ -227,6 +228,8 @@ function classify(a: Analysis, c: NameChunk, leftover = false): Guess | undefine
     };
   if (last in placeSuffixes)
     return { kind: 'Place', type: placeSuffixes[last], how: `place word "${last}" at the end of the name`, sure: 'high' };
+  if (words[1] === 'of' && words[0]! in placeHeadsBeforeOf)
+    return { kind: 'Place', type: placeHeadsBeforeOf[words[0]!], how: `"${c.words[0]} of …": a place`, sure: 'medium' };
   if (c.words.length > 1 && placePrefixes.has(words[0]!))
     return { kind: 'Place', type: 'other', how: `place word "${c.words[0]}" at the start of the name`, sure: 'medium' };
   if (acronym) return { kind: 'Organisation', type: 'other', how: 'an acronym', sure: 'medium' };
@@ -238,6 +241,8 @@ function classify(a: Analysis, c: NameChunk, leftover = false): Guess | undefine
       sure: 'low',
     };
   if (before && orgNouns.has(before)) return { kind: 'Organisation', type: 'company', how: `name after "${before}"`, sure: 'medium' };
+  if (before === 'line' && /^(?:shipping|ferry|cruise|container|bus|rail)$/.test(before2 ?? ''))
+    return { kind: 'Organisation', type: 'company', how: `name after "${before2} line"`, sure: 'medium' };
   if (/^,\s+(?:\d{1,3},|who\b)/.test(afterText)) return { kind: 'Person', how: 'name followed by an age or "who"', sure: 'medium' };
   if (/^,\s+which\b/.test(afterText)) return { kind: 'Organisation', type: 'other', how: 'name followed by "which"', sure: 'low' };
   if (c.words.length > 1 && hint()?.type === 'Person') return { kind: 'Person', how: 'compromise: a person', sure: 'medium' };

@@ -261,9 +261,26 @@ export const placeSuffixes: Record<string, string> = {
 };
 /** First words of a place's name ("Port Avel", "Mount Tor"). */
 export const placePrefixes = new Set('port mount lake fort cape isle loch glen upper lower greater'.split(' '));
+/** Capitalised heads of place names with "of" ("the Port of Tyne", "the Isle of Wight"), with the place type. */
+export const placeHeadsBeforeOf: Record<string, string> = {
+  port: 'venue',
+  city: 'city',
+  county: 'county',
+  province: 'county',
+  state: 'region',
+  region: 'region',
+  district: 'district',
+  borough: 'district',
+  republic: 'country',
+  kingdom: 'country',
+  isle: 'other',
+  island: 'other',
+  bay: 'other',
+  gulf: 'other',
+};
 /** Common nouns that name what an organisation is, just before its name ("the developer Holloway Homes"). */
 export const orgNouns = new Set(
-  'company firm group developer club union charity bank lender retailer supplier insurer regulator watchdog party council trust body owner owners operator airline broadcaster newspaper outlet website platform'.split(
+  'company firm group developer club union charity bank lender retailer supplier insurer regulator watchdog party council trust body owner owners operator airline broadcaster newspaper outlet website platform carmaker manufacturer maker carrier haulier shipper chain supermarket miner producer publisher consultancy contractor startup start-up brewer exporter importer giant conglomerate'.split(
     ' ',
   ),
 );

@@ -9,7 +9,16 @@
  * possessive joins only before a capitalised word ("St Brigid’s Hospital"); the capitalised part
  * of a hyphenated word is a name ("Norwich-based", "pro-Corbyn").
  */
-import { honorifics, notNames, orgHeadsBeforeOf, orgSuffixes, placeSuffixes, titleHeads, titleWordsBeforeNames } from './lexicon.js';
+import {
+  honorifics,
+  notNames,
+  orgHeadsBeforeOf,
+  orgSuffixes,
+  placeHeadsBeforeOf,
+  placeSuffixes,
+  titleHeads,
+  titleWordsBeforeNames,
+} from './lexicon.js';
 import { wordTags, type Analysis, type Token } from './nlp.js';
 
 export interface NameChunk {
@@ -106,7 +115,9 @@ export function nameChunks(a: Analysis, sentenceStarts: Set<number>): NameChunk[
         const lastWord = tokens[k]!.text.toLowerCase();
         const headBefore = tokens[j]!.text.toLowerCase();
         const ok =
-          (joiner.text === 'of' && orgHeadsBeforeOf.has(headBefore)) ||
+          (joiner.text === 'of' &&
+            (orgHeadsBeforeOf.has(headBefore) ||
+              (headBefore in placeHeadsBeforeOf && (j === i || (j === i + 1 && tokens[i]!.text === 'The'))))) ||
           ((joiner.text === 'and' || joiner.text === '&') && (lastWord in orgSuffixes || lastWord in placeSuffixes)) ||
           (isPossessive(joiner.text) && joiner.start === tokens[j]!.end && (lastWord in placeSuffixes || lastWord in orgSuffixes));
         if (ok) {

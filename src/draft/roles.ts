@@ -4,6 +4,7 @@
  *  - a title just before the name: "Labour leader Keir Starmer", "Detective Sergeant Owen Price",
  *    "trust secretary Paul Hennessy" (the last title word must be a title noun, see lexicon.ts);
  *  - an appositive with a possessor before it: "the company’s finance director, Ana Ruiz",
+ *    "the port authority’s chief executive, Ingrid Berg",
  *    "Kesteren’s chairman, Pieter Vos", "Its regional officer, Karen Doyle";
  *  - a relative clause after it: "…, who has been the MP for Islington North for nearly 40
  *    years", "…, who chairs the town's community safety panel";
@@ -127,14 +128,14 @@ export function findRoles(text: string, entities: DraftEntity[]): DraftRole[] {
       }
       // B. "the company’s chief executive, Daniel Okafor" / "Its regional officer, Karen Doyle".
       const appo =
-        /(?:(\b[Tt]he\s+[\p{L}-]+|\p{Lu}[\p{L}&’'-]*(?:\s+\p{Lu}[\p{L}&’'-]*)*)(?:’s|'s|’|')|\b(Its|its|His|his|Her|her|Their|their))\s+((?:[\p{L}-]+\s+){0,3}[\p{L}-]+),\s*(?:(?:Mr|Mrs|Ms|Dr|Sir|Dame)\.?\s+)?$/u.exec(
+        /(?:(\b[Tt]he\s+(?:[\p{Ll}-]+\s+)?[\p{L}-]+|\p{Lu}[\p{L}&’'-]*(?:\s+\p{Lu}[\p{L}&’'-]*)*)(?:’s|'s|’|')|\b(Its|its|His|his|Her|her|Their|their))\s+((?:[\p{L}-]+\s+){0,3}[\p{L}-]+),\s*(?:(?:Mr|Mrs|Ms|Dr|Sir|Dame)\.?\s+)?$/u.exec(
           before,
         );
       if (appo && isHead(appo[3]!.split(/\s+/).at(-1)!)) {
         const possessorStart = Math.max(lineStart, m.start - 80) + appo.index!;
         const titleText = appo[3]!;
         let inside: DraftEntity | undefined;
-        if (appo[1] && /^[Tt]he\s/.test(appo[1])) inside = byNoun(appo[1].split(/\s+/)[1]!, m.start);
+        if (appo[1] && /^[Tt]he\s/.test(appo[1])) inside = byNoun(appo[1].split(/\s+/).at(-1)!, m.start);
         else if (appo[1])
           inside = mentionEndingAt(possessorStart + appo[1].length)?.e ?? entityAt(possessorStart, possessorStart + appo[1].length + 2);
         else if (appo[2] && /^its$/i.test(appo[2])) inside = nearestOrgBefore(possessorStart);

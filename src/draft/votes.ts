@@ -127,8 +127,15 @@ export function findVotes(
       const bodyLike = inSentence.find(
         (m) => bodyWords.test(m.e.name) || ['committee', 'government', 'commission'].includes(m.e.type ?? ''),
       );
-      const nearest = orgMentions.filter((m) => m.end <= span.start).at(-1);
+      // Nearest before: never a news outlet (it reports votes, it does not hold them).
+      const nearest = orgMentions.filter((m) => m.end <= span.start && m.e.type !== 'outlet').at(-1);
       const chosen = bodyLike?.e ?? inSentence[0]?.e ?? nearest?.e;
+      // "The city council backed …, passing a motion": a body the drafter has no entity for.
+      const unnamed = !inSentence.length
+        ? /\b(?:the|its)\s+(?:[\p{Ll}’'-]+\s+){0,2}?(?:committee|council|board|panel|cabinet|assembly|trust|commission|parliament|senate|congress|members|shareholders)\b/iu.exec(
+            body,
+          )
+        : null;
       votes.push({
         for: yes,
         against: no,
@@ -138,8 +145,8 @@ export function findVotes(
         evidence: [span],
         sentence: si,
         positions: [],
-        how: `${f.how}${rejected && !f.forFirst ? '; "rejected/defeated": the larger number is against' : ''}; body: ${bodyLike ? 'named in the sentence' : inSentence[0] ? 'the organisation in the sentence' : 'the organisation named nearest before (check)'}`,
-        sure: bodyLike ? 'high' : 'medium',
+        how: `${f.how}${rejected && !f.forFirst ? '; "rejected/defeated": the larger number is against' : ''}; body: ${bodyLike ? 'named in the sentence' : inSentence[0] ? 'the organisation in the sentence' : unnamed ? `the organisation named nearest before, but the sentence says "${unnamed[0]}" (add it as an entity?)` : 'the organisation named nearest before (check)'}`,
+        sure: bodyLike ? 'high' : unnamed ? 'low' : 'medium',
       });
     }
   });
@@ -157,16 +164,19 @@ export function findVotes(
         });
     }
 
-  // Motions: one per vote, from the vote's sentence or the first sentence naming one.
+  // Motions: one per vote, from the vote's sentence or the first sentence naming one. What was
+  // voted on runs to a verb, a clause or a date ("… on Tuesday"), not to any "on" ("called on").
   const motions: DraftMotion[] = [];
+  const dayOrDate = String.raw`(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|\d|the\s+\d|(?:January|February|March|April|May|June|July|August|September|October|November|December)`;
   const phrase = new RegExp(
-    String.raw`\b(?:(?:a|an|the|its|their)\s+(?:[\p{L}£$€\d.,-]+\s+){0,3}?(?:${motionNouns.source.replace(/^\\b\(\?:|\)\\b$/g, '')})|plans|proposals)\b(?:\s+(?:by\s+[^,.;]+?\s+)?(?:to|of|for|on|that|from)\s+[^,.;]+?)?(?=\s+(?:was|were|has|had|is|at|by|which|from|after|despite|on|in)\b|[,.;]|$)`,
+    String.raw`\b(?:(?:a|an|the|its|their)\s+(?:[\p{L}£$€\d.,-]+\s+){0,3}?(?:${motionNouns.source.replace(/^\\b\(\?:|\)\\b$/g, '')})|plans|proposals)\b(?:\s+(?:by\s+[^,.;]+?\s+)?(?:to|of|for|on|that|from)\s+[^,.;]+?)?(?=\s+(?:was|were|has|had|is|at|by|which|from|after|despite|in|on\s+(?:${dayOrDate}))\b|[,.;]|$)`,
     'iu',
   );
   const motionIn = (si: number) => {
     const s = sentences[si]!;
-    const m = phrase.exec(s.text);
-    return m ? { text: m[0], start: s.start + m.index!, si } : undefined;
+    // "a motion by 31 votes to 12 that called on …": the count is not what was voted on.
+    const m = phrase.exec(s.text.replace(/\s+by\s+\d{1,4}\s+votes?\s+to\s+\d{1,4}\b/g, (x) => ' '.repeat(x.length)));
+    return m ? { text: m[0].replace(/\s{2,}/g, ' '), start: s.start + m.index!, end: s.start + m.index! + m[0].length, si } : undefined;
   };
   for (const v of votes) {
     // The vote's own sentence when it says what was voted on; else the first sentence that does.
@@ -182,14 +192,14 @@ export function findVotes(
     motions.push({
       title,
       seeks: seeks.replace(/^\p{Ll}/u, (c) => c.toUpperCase()),
-      evidence: m ? [{ start: m.start, end: m.start + m.text.length }] : [],
+      evidence: m ? [{ start: m.start, end: m.end }] : [],
       sentence: m?.si ?? v.sentence,
     });
   }
   // Proposers.
   sentences.forEach((s) => {
     const p = proposerPhrases.exec(s.text) ?? /\b(?:motion|proposal|amendment|resolution)\s+by\s+/i.exec(s.text);
-    if (!p) return;
+    if (!p) return proposedBefore(s);
     const at = s.start + p.index! + p[0].length;
     const near = entities
       .filter((e) => e.kind !== 'Place')
@@ -217,4 +227,24 @@ export function findVotes(
     motion.evidence.push({ start: s.start + p.index!, end: who.m.end });
   });
   return { votes, motions };
+
+  /** "Councillor Jo Bloggs, who proposed the motion, said …", "The trust tabled a motion": the name before the verb. */
+  function proposedBefore(s: SentenceSpan): void {
+    const p = new RegExp(
+      String.raw`(?:,\s+who\s+|\s+)(?:proposed|tabled|put forward|moved|submitted|sponsored|drew up|lodged)\s+(?:the|a|an|this|its|their)\s+(?:[\p{Ll}-]+\s+){0,2}?${motionNouns.source}`,
+      'iu',
+    ).exec(s.text);
+    if (!p) return;
+    const at = s.start + p.index!;
+    const near = entities
+      .filter((e) => e.kind === 'Person' || e.kind === 'Organisation')
+      .flatMap((e) => e.mentions.map((m) => ({ m, e })))
+      .filter((x) => x.m.end <= at && at - x.m.end <= 3 && x.m.start >= s.start);
+    const who = near.at(-1);
+    const motion = motions.find((mo) => mo.sentence === sentences.indexOf(s)) ?? (motions.length === 1 ? motions[0] : undefined);
+    if (!who || !motion || motion.proposer) return;
+    motion.proposer = who.e;
+    motion.proposerHow = `the name just before "${p[0].replace(/^,?\s+/, '').trim()}"`;
+    motion.evidence.push({ start: who.m.start, end: at + p[0].length });
+  }
 }
