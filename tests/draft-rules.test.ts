@@ -408,12 +408,55 @@ describe('votes', () => {
       'A motion to close the depot',
     );
   });
-  it('never take a news outlet for the body, and say so when the sentence names a body it has no entity for', () => {
-    const { votes: v } = votes(
-      'Fans of Harrow Tigers FC told the Kelby Courier they were angry. On Sunday the supporters’ trust backed a motion of protest by 40 votes to 3.',
+  it('never take a news outlet for the body; a body named by a common noun becomes one, members do not', () => {
+    const courier = 'Fans of Harrow Tigers FC told the Kelby Courier they were angry. ';
+    expect(votes(`${courier}On Sunday fans backed a motion of protest by 40 votes to 3.`).votes.map((x) => [x.body?.name, x.sure])).toEqual(
+      [['Harrow Tigers FC', 'medium']],
     );
-    expect(v.map((x) => [x.body?.name, x.sure])).toEqual([['Harrow Tigers FC', 'low']]);
-    expect(v[0]?.how).toContain('the supporters’ trust');
+    expect(
+      votes(`${courier}On Sunday the supporters’ trust backed a motion by 40 votes to 3.`).votes.map((x) => [x.body?.name, x.sure]),
+    ).toEqual([['Supporters’ trust', 'low']]);
+    const members = votes(`${courier}On Sunday its members backed a motion by 40 votes to 3.`).votes;
+    expect(members.map((x) => [x.body?.name, x.sure])).toEqual([['Harrow Tigers FC', 'low']]);
+    expect(members[0]?.how).toContain('its members');
+  });
+});
+
+describe('a whole draft', () => {
+  const { graph, notes } = draftArticle(
+    [
+      'Kingsvale Power was fined on Monday. Kingsvale Power’s chief executive, Ann Roe, said the firm was sorry.',
+      'Kingsvale Power admitted two charges brought by the Marsh Agency. Its lawyer admitted it had failed.',
+      'The campaign group Clean Brook welcomed the fine but said it was “far too small for a firm that size”.',
+      'The energy secretary, Tom Vail, said he would act.',
+      'Last week, councillors on the scrutiny committee voted 7-1 to open a review of the spill.',
+    ].join('\n'),
+  );
+  const entity = (name: string) => graph.entities.find((e) => e.name === name);
+  it('makes an organisation of what has a chief executive, whatever the taggers said', () => {
+    expect(entity('Kingsvale Power')?.kind).toBe('Organisation');
+    expect(graph.roles).toContainEqual(
+      expect.objectContaining({ holder: 'person:ann-roe', title: 'chief executive', in: 'org:kingsvale-power' }),
+    );
+  });
+  it('drafts no speech from "admitted two charges", and "the campaign group X" is a charity', () => {
+    expect(graph.statements.map((s) => s.text)).not.toContain('two charges brought by the Marsh Agency');
+    expect(entity('Clean Brook')).toMatchObject({ kind: 'Organisation', type: 'charity' });
+  });
+  it('gives "X welcomed the fine but said “…”" to X', () => {
+    expect(graph.statements).toContainEqual(
+      expect.objectContaining({ speaker: 'org:clean-brook', text: 'far too small for a firm that size' }),
+    );
+  });
+  it('takes a role from "The energy secretary, Tom Vail,"', () => {
+    expect(graph.roles).toContainEqual(expect.objectContaining({ holder: 'person:tom-vail', title: 'energy secretary' }));
+  });
+  it('names the motion by what was voted for, with no proposer from "charges brought by", and a body named by a common noun', () => {
+    expect(graph.motions).toMatchObject([{ title: 'Open a review of the spill', decidedBy: 'org:scrutiny-committee' }]);
+    expect(graph.motions[0]).not.toHaveProperty('proposer');
+    expect(entity('Scrutiny committee')).toMatchObject({ kind: 'Organisation', type: 'committee' });
+    expect(graph.votes.map((v) => [v.body, v.for, v.against])).toEqual([['org:scrutiny-committee', 7, 1]]);
+    expect([...notes.values()].some((n) => n.includes('named only "the scrutiny committee"') && n.endsWith('sure: low'))).toBe(true);
   });
 });
 

@@ -21,6 +21,7 @@ import { makeIds, slug } from './ids.js';
 import { DraftInputError } from './input.js';
 import { nameChunks } from './names.js';
 import { analyse } from './nlp.js';
+import { corporatePosts } from './lexicon.js';
 import { findQuotes } from './quotes.js';
 import { findRoles } from './roles.js';
 import { findSources } from './sources.js';
@@ -82,9 +83,20 @@ export function draftArticle(text: string, options: DraftOptions = {}): Draft {
       affiliation: s.affiliation,
     });
   }
+  const roles = findRoles(text, entities);
+  // "Westvale Water’s chief executive": what has a chief executive is an organisation, whatever
+  // the taggers made of its name.
+  // Before statements, so that such an organisation can speak.
+  for (const r of roles)
+    if (r.in?.kind === 'Place' && r.in.sure !== 'high' && !r.in.known && corporatePosts.test(r.title))
+      Object.assign(r.in, {
+        kind: 'Organisation',
+        type: 'other',
+        how: `it has a ${r.title.toLowerCase()} ("${r.title}" of it)`,
+        sure: 'medium',
+      });
   const quotes = findQuotes(text);
   const { statements, unattributed } = findStatements({ analysis, sentences, quotes, entities });
-  const roles = findRoles(text, entities);
   const { votes, motions } = findVotes(text, sentences, entities);
 
   // Ids.

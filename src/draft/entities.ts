@@ -21,6 +21,7 @@ import {
   honorifics,
   orgHeadsBeforeOf,
   orgNouns,
+  orgNounTypes,
   orgSuffixes,
   placeHeadsBeforeOf,
   placePrefixes,
@@ -240,7 +241,12 @@ function classify(a: Analysis, c: NameChunk, leftover = false): Guess | undefine
       how: 'a name with a capitalised "The" (a title: a paper, journal, show …)',
       sure: 'low',
     };
-  if (before && orgNouns.has(before)) return { kind: 'Organisation', type: 'company', how: `name after "${before}"`, sure: 'medium' };
+  if (before && orgNouns.has(before)) {
+    // "the campaign group X" is a charity, "the broadcaster X" an outlet; most such nouns a company.
+    const campaign = before === 'group' && /^(?:campaign|pressure|lobby|advocacy|action|environmental|protest)$/.test(before2 ?? '');
+    const type = campaign ? 'charity' : (orgNounTypes[before] ?? 'company');
+    return { kind: 'Organisation', type, how: `name after "${campaign ? `${before2} ` : ''}${before}"`, sure: 'medium' };
+  }
   if (before === 'line' && /^(?:shipping|ferry|cruise|container|bus|rail)$/.test(before2 ?? ''))
     return { kind: 'Organisation', type: 'company', how: `name after "${before2} line"`, sure: 'medium' };
   if (/^,\s+(?:\d{1,3},|who\b)/.test(afterText)) return { kind: 'Person', how: 'name followed by an age or "who"', sure: 'medium' };

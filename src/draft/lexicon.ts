@@ -52,6 +52,15 @@ export const reportingVerbs = new Set(
   ),
 );
 
+/**
+ * Reporting verbs that also take a plain object ("admitted three charges", "denied the claims",
+ * "announced a review"): without "that", what follows is speech only when a clause of its own
+ * comes at once (a pronoun, or an auxiliary within a few words: "admitted it had failed").
+ */
+export const objectVerbs = new Set(
+  'admit admitted confirm confirmed deny denied announce announced note noted state stated suggest suggested'.split(' '),
+);
+
 /** Stance the words state plainly; anything else is left to the curator. */
 export const stanceVerbs: Record<string, 'SUPPORT' | 'OPPOSE'> = Object.fromEntries([
   ...'hail hails hailed praise praises praised endorse endorses endorsed welcome welcomes welcomed applaud applauds applauded back backs backed commend commends commended'
@@ -261,6 +270,9 @@ export const placeSuffixes: Record<string, string> = {
 };
 /** First words of a place's name ("Port Avel", "Mount Tor"). */
 export const placePrefixes = new Set('port mount lake fort cape isle loch glen upper lower greater'.split(' '));
+/** Posts only an organisation has: the possessor of "X’s chief executive" is no place. */
+export const corporatePosts =
+  /\b(?:chief executive|executive|chairman|chairwoman|chair|chairperson|director|spokesman|spokeswoman|spokesperson|founder|co-founder|owner|boss|shareholder|trustee|treasurer)s?$/i;
 /** Capitalised heads of place names with "of" ("the Port of Tyne", "the Isle of Wight"), with the place type. */
 export const placeHeadsBeforeOf: Record<string, string> = {
   port: 'venue',
@@ -277,6 +289,21 @@ export const placeHeadsBeforeOf: Record<string, string> = {
   island: 'other',
   bay: 'other',
   gulf: 'other',
+};
+/** The type an organisation noun gives, where it is not a company. */
+export const orgNounTypes: Record<string, string> = {
+  club: 'club',
+  union: 'union',
+  charity: 'charity',
+  regulator: 'regulator',
+  watchdog: 'regulator',
+  party: 'party',
+  council: 'council',
+  broadcaster: 'outlet',
+  newspaper: 'outlet',
+  outlet: 'outlet',
+  website: 'outlet',
+  publisher: 'outlet',
 };
 /** Common nouns that name what an organisation is, just before its name ("the developer Holloway Homes"). */
 export const orgNouns = new Set(

@@ -4,8 +4,8 @@
  *  - a title just before the name: "Labour leader Keir Starmer", "Detective Sergeant Owen Price",
  *    "trust secretary Paul Hennessy" (the last title word must be a title noun, see lexicon.ts);
  *  - an appositive with a possessor before it: "the company’s finance director, Ana Ruiz",
- *    "the port authority’s chief executive, Ingrid Berg",
- *    "Kesteren’s chairman, Pieter Vos", "Its regional officer, Karen Doyle";
+ *    "the port authority’s chief executive, Ingrid Berg", "Kesteren’s chairman, Pieter Vos",
+ *    "Its regional officer, Karen Doyle"; or with none: "The environment secretary, Gareth Lyle,";
  *  - a relative clause after it: "…, who has been the MP for Islington North for nearly 40
  *    years", "…, who chairs the town's community safety panel";
  *  - an appositive after it: "Ian Murray, the union's general secretary,".
@@ -147,6 +147,22 @@ export function findRoles(text: string, entities: DraftEntity[]): DraftRole[] {
           evidence: [{ start: possessorStart, end: m.end }],
           how: `appositive "${appo[0].trim()} …"`,
           sure: inside ? 'high' : 'medium',
+        });
+      }
+      // B2. "The environment secretary, Gareth Lyle," with no possessor: the title alone (its
+      // body, when the title names one: "the club chairman" is the club's).
+      const plain = appo ? null : /(?:^|[.;]\s+|\n)[Tt]he\s+((?:[\p{Ll}-]+\s+){0,3}[\p{Ll}-]+),\s*$/u.exec(before);
+      if (plain && isHead(plain[1]!.split(/\s+/).at(-1)!)) {
+        const start = Math.max(lineStart, m.start - 80) + plain.index! + plain[0].search(/[Tt]he\s/);
+        const titleText = plain[1]!;
+        add({
+          holder: person,
+          title: titleText,
+          status: /former/i.test(titleText) ? 'former' : 'current',
+          in: inFromTitle(titleText.split(/\s+/), start, start, m.start),
+          evidence: [{ start, end: m.end }],
+          how: `appositive "The ${titleText}, …"`,
+          sure: 'medium',
         });
       }
       // C. ", who has been the MP for Islington North for nearly 40 years".

@@ -18,7 +18,7 @@
  */
 import type { SentenceSpan } from '../seed/locate.js';
 import type { DraftEntity, Span, Sure } from './entities.js';
-import { reportingVerbs, speechVerbs } from './lexicon.js';
+import { objectVerbs, reportingVerbs, speechVerbs } from './lexicon.js';
 import type { Analysis } from './nlp.js';
 import { FRAGMENT_MAX_WORDS, insideQuote, type Quote } from './quotes.js';
 import { byStart, containing } from './ranges.js';
@@ -294,6 +294,12 @@ export function findStatements(ctx: StatementContext): { statements: DraftStatem
       if (!clause || !/^\p{Ll}/u.test(clause) || /^[:“"]/.test(clause)) continue;
       // A clause says something only if it has a verb ("announced on Monday" does not).
       if (!tokensIn(start, end).some((t) => t.end <= end && (t.pos === 'VERB' || t.pos === 'AUX'))) continue;
+      if (objectVerbs.has(v.word) && !/that\s+$/.test(lead)) {
+        const first = tokensIn(start, end)
+          .filter((t) => t.start >= start && /\p{L}/u.test(t.text))
+          .slice(0, 6);
+        if (!(first[0]?.pos === 'PRON' || first.some((t) => t.pos === 'AUX'))) continue;
+      }
       const cut = clause.search(/,\s+(?:adding|saying|and added)\b|;\s/);
       const finalEnd = cut === -1 ? end : start + cut;
       if ([...verbatimQuotes].some((q) => q.open >= start && q.open < finalEnd)) break;

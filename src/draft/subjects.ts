@@ -8,7 +8,8 @@
  *      earlier mention of a kind that fits;
  *  (c) "the trust", "the company", "police" there, resolved to an organisation found whose
  *      name ends with that word, or whose type it names;
- *  (d) the same for the sentence's earlier verbs ("Pieter Vos, praised … and said …").
+ *  (d) the same for the sentence's earlier verbs ("Pieter Vos, praised … and said …", "X
+ *      welcomed the fine but said …").
  * Mentions inside quotation marks are never subjects.
  */
 import type { SentenceSpan } from '../seed/locate.js';
@@ -152,8 +153,14 @@ export function makeSubjects(ctx: SubjectContext) {
     if (direct) return direct;
     // An earlier verb of the same clause whose subject is plain.
     const clause = text.slice(s.start, verbStart);
+    // "…, but the council said" starts a clause with its own subject; "X welcomed the fine but
+    // said" does not: a "but" right before the verb (adverbs aside) keeps the subject before it.
     const boundary = Math.max(
-      ...[/\s—\s/g, /;\s/g, /,?\s+but\s/g].flatMap((re) => [...clause.matchAll(re)].map((m) => m.index! + m[0].length)),
+      ...[/\s—\s/g, /;\s/g, /,?\s+but\s/g].flatMap((re) =>
+        [...clause.matchAll(re)]
+          .map((m) => m.index! + m[0].length)
+          .filter((end) => !/but\s$/.test(text.slice(s.start, s.start + end)) || !plainGap(s.start + end, verbStart, [])),
+      ),
       0,
     );
     for (const t of tokensIn(s.start + boundary, verbStart)) {

@@ -14,7 +14,7 @@
  */
 import type { SentenceSpan } from '../seed/locate.js';
 import type { DraftEntity, Span, Sure } from './entities.js';
-import { motionNouns, proposerPhrases, rejectWords, scoreWords, voteVerbs } from './lexicon.js';
+import { motionNouns, orgSuffixes, proposerPhrases, rejectWords, scoreWords, voteVerbs } from './lexicon.js';
 
 /** A vote given as a share ("62% of members voted in favour"): a quantity, not counts. */
 export interface Share {
@@ -84,6 +84,30 @@ export function findVotes(
   const orgs = entities.filter((e) => e.kind === 'Organisation');
   const orgMentions = orgs.flatMap((e) => e.mentions.map((m) => ({ ...m, e }))).sort((a, b) => a.start - b.start);
 
+  /** The organisation "the city council" names, made once with every mention of those words. */
+  const nounBodies = new Map<string, DraftEntity>();
+  const nounBody = (phrase: string, head: string): DraftEntity => {
+    const key = phrase.toLowerCase();
+    const known = nounBodies.get(key);
+    if (known) return known;
+    const mentions = [...text.matchAll(new RegExp(String.raw`\b${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\b`, 'giu'))].map((m) => ({
+      start: m.index!,
+      end: m.index! + m[0].length,
+    }));
+    const e: DraftEntity = {
+      key: `org:${key}`,
+      kind: 'Organisation',
+      name: phrase.replace(/^\p{Ll}/u, (c) => c.toUpperCase()),
+      aliases: new Set(),
+      mentions,
+      type: orgSuffixes[head] ?? 'other',
+      how: `the body of a vote, named only "the ${phrase}"`,
+      sure: 'low',
+    };
+    entities.push(e);
+    nounBodies.set(key, e);
+    return e;
+  };
   sentences.forEach((s, si) => {
     const body = s.text;
     const found: Found[] = [];
@@ -127,15 +151,18 @@ export function findVotes(
       const bodyLike = inSentence.find(
         (m) => bodyWords.test(m.e.name) || ['committee', 'government', 'commission'].includes(m.e.type ?? ''),
       );
-      // Nearest before: never a news outlet (it reports votes, it does not hold them).
-      const nearest = orgMentions.filter((m) => m.end <= span.start && m.e.type !== 'outlet').at(-1);
-      const chosen = bodyLike?.e ?? inSentence[0]?.e ?? nearest?.e;
-      // "The city council backed …, passing a motion": a body the drafter has no entity for.
+      // "The city council backed …, passing a motion": a body named by a common noun only is
+      // drafted as an organisation of that name (members and shareholders are not a body).
       const unnamed = !inSentence.length
-        ? /\b(?:the|its)\s+(?:[\p{Ll}’'-]+\s+){0,2}?(?:committee|council|board|panel|cabinet|assembly|trust|commission|parliament|senate|congress|members|shareholders)\b/iu.exec(
+        ? /\b(?:the|its)\s+((?:[\p{Ll}’'-]+\s+){0,2}?(committee|council|board|panel|cabinet|assembly|trust|commission|parliament|senate|congress|members|shareholders))\b/iu.exec(
             body,
           )
         : null;
+      const byNoun =
+        unnamed && !/^(?:members|shareholders)$/i.test(unnamed[2]!) ? nounBody(unnamed[1]!, unnamed[2]!.toLowerCase()) : undefined;
+      // Nearest before: never a news outlet (it reports votes, it does not hold them).
+      const nearest = orgMentions.filter((m) => m.end <= span.start && m.e.type !== 'outlet').at(-1);
+      const chosen = bodyLike?.e ?? inSentence[0]?.e ?? byNoun ?? nearest?.e;
       votes.push({
         for: yes,
         against: no,
@@ -145,7 +172,7 @@ export function findVotes(
         evidence: [span],
         sentence: si,
         positions: [],
-        how: `${f.how}${rejected && !f.forFirst ? '; "rejected/defeated": the larger number is against' : ''}; body: ${bodyLike ? 'named in the sentence' : inSentence[0] ? 'the organisation in the sentence' : unnamed ? `the organisation named nearest before, but the sentence says "${unnamed[0]}" (add it as an entity?)` : 'the organisation named nearest before (check)'}`,
+        how: `${f.how}${rejected && !f.forFirst ? '; "rejected/defeated": the larger number is against' : ''}; body: ${bodyLike ? 'named in the sentence' : inSentence[0] ? 'the organisation in the sentence' : byNoun ? `"${unnamed![0]}", named only so (give it its proper name)` : unnamed ? `the organisation named nearest before, but the sentence says "${unnamed[0]}" (check)` : 'the organisation named nearest before (check)'}`,
         sure: bodyLike ? 'high' : unnamed ? 'low' : 'medium',
       });
     }
@@ -178,17 +205,36 @@ export function findVotes(
     const m = phrase.exec(s.text.replace(/\s+by\s+\d{1,4}\s+votes?\s+to\s+\d{1,4}\b/g, (x) => ' '.repeat(x.length)));
     return m ? { text: m[0].replace(/\s{2,}/g, ' '), start: s.start + m.index!, end: s.start + m.index! + m[0].length, si } : undefined;
   };
+  // "MPs voted 9-2 to back an inquiry into …": with no motion named, what they voted to do.
+  const votedTo = (si: number) => {
+    const s = sentences[si]!;
+    const m =
+      /\bvot(?:ed|es|e|ing)\b(?:\s+(?:by\s+)?\d[\d.%–-]*(?:\s*(?:votes?\s+to|to|[-–])\s*\d+)?)?\s+(to\s+(?!\d)\p{Ll}[^,.;]*|in favour of\s+[^,.;]+)/u.exec(
+        s.text,
+      );
+    if (!m) return undefined;
+    const start = s.start + m.index! + m[0].length - m[1]!.length;
+    const what = m[1]!.replace(/^to\s+/, '');
+    return { text: what, start, end: start + m[1]!.length, si, plain: true };
+  };
   for (const v of votes) {
     // The vote's own sentence when it says what was voted on; else the first sentence that does.
     const own = motionIn(v.sentence);
     const full = (x?: { text: string }) => !!x && /\s(?:to|of|for|on|that|from)\s/.test(x.text);
     const m = full(own)
       ? own
-      : (sentences.map((_, i) => motionIn(i)).find(full) ?? own ?? sentences.map((_, i) => motionIn(i)).find(Boolean));
+      : (sentences.map((_, i) => motionIn(i)).find(full) ??
+        votedTo(v.sentence) ??
+        own ??
+        sentences.map((_, i) => motionIn(i)).find(Boolean));
     const title = m
       ? m.text.replace(/^(?:the|its|their)\s+/i, (x) => (/^the/i.test(x) ? '' : '')).replace(/^\p{Ll}/u, (c) => c.toUpperCase())
       : 'The question voted on (name it)';
-    const seeks = m ? (/\b(?:to|of|for|on|that)\s+(.+)$/.exec(m.text)?.[1] ?? m.text) : 'What the vote decided (write it)';
+    const seeks = m
+      ? 'plain' in m
+        ? m.text
+        : (/\b(?:to|of|for|on|that)\s+(.+)$/.exec(m.text)?.[1] ?? m.text)
+      : 'What the vote decided (write it)';
     motions.push({
       title,
       seeks: seeks.replace(/^\p{Ll}/u, (c) => c.toUpperCase()),
@@ -200,6 +246,8 @@ export function findVotes(
   sentences.forEach((s) => {
     const p = proposerPhrases.exec(s.text) ?? /\b(?:motion|proposal|amendment|resolution)\s+by\s+/i.exec(s.text);
     if (!p) return proposedBefore(s);
+    // "charges brought by the agency" proposes nothing: a motion is named before the phrase.
+    if (!motionNouns.test(s.text.slice(0, p.index! + p[0].length))) return;
     const at = s.start + p.index! + p[0].length;
     const near = entities
       .filter((e) => e.kind !== 'Place')
