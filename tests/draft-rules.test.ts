@@ -160,6 +160,21 @@ describe('entities', () => {
     expect(byName('Aster Voyages')).toMatchObject({ kind: 'Organisation', type: 'company' });
     expect(byName('Tovik Motors')?.kind).toBe('Organisation');
   });
+  it('end a name at a title inside it: "Labour MP Ann Lee", "Bank of Tarn Governor Ed Roe"', () => {
+    const { byName } = entitiesOf('Labour MP Ann Lee spoke. Then Bank of Tarn Governor Ed Roe and Health Secretary Jo Vale spoke.');
+    expect(byName('Ann Lee')?.kind).toBe('Person');
+    expect(byName('Labour MP Ann Lee')).toBeUndefined();
+    expect(byName('Ed Roe')?.kind).toBe('Person');
+    expect(byName('Bank of Tarn')?.kind).toBe('Organisation');
+    expect(byName('Jo Vale')?.kind).toBe('Person');
+    expect(byName('Health')).toBeUndefined();
+  });
+  it('take "Retailer Cobalt Home says …" for an organisation, not a title and a person', () => {
+    expect(entitiesOf('Retailer Cobalt Home says it was hacked.').byName('Cobalt Home')).toMatchObject({
+      kind: 'Organisation',
+      type: 'company',
+    });
+  });
   it("leave the byline's author out of the story, and say why under noFacts", () => {
     const { graph } = draftArticle('Ferry fares to rise\n\nBy Jo Vance\n\nThe Kell Trust said fares would rise.');
     expect(graph.entities.map((e) => e.name)).toEqual(['Kell Trust']);
@@ -331,6 +346,13 @@ describe('roles', () => {
   it('from a relative clause with a duration', () => {
     expect(roles('Mo Reid, who has been the MP for Wexley East for nearly 20 years, spoke.')).toEqual([
       ['Mo Reid', 'MP for Wexley East', 'current', 'Wexley East', 'nearly 20 years'],
+    ]);
+  });
+  it('from "Its director of policy, Owen Marchetti": a title hanging on the word before "of"', () => {
+    const text = 'The Kell Trust met. Its director of policy, Owen Marchetti, spoke.';
+    const { entities } = entitiesOf(text);
+    expect(findRoles(text, entities).map((r) => [r.holder.name, r.title, r.in?.name])).toEqual([
+      ['Owen Marchetti', 'director of policy', 'Kell Trust'],
     ]);
   });
   it('from an appositive after the name: "X, a spokesman for the Y union,"', () => {

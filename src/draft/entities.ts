@@ -206,6 +206,10 @@ function classify(a: Analysis, c: NameChunk, leftover = false): Guess | undefine
   const acronym = c.words.length === 1 && /^\p{Lu}{2,6}$/u.test(c.words[0]!);
 
   if (c.honorific && honorifics.has(c.honorific)) return { kind: 'Person', how: `name after the honorific "${c.honorific}"`, sure: 'high' };
+  // "Retailer Cobalt Home says …": a sentence opened by what an organisation is, not a title.
+  const opener = c.title?.toLowerCase();
+  if (opener && orgNouns.has(opener))
+    return { kind: 'Organisation', type: orgNounTypes[opener] ?? 'company', how: `name after "${c.title}"`, sure: 'medium' };
   if (c.title && !orgType) return { kind: 'Person', how: `name after the title "${c.title}"`, sure: 'high' };
   if (before && (titleHeads.has(before) || titleHeads.has(before.replace(/s$/, ''))) && !orgType && !(last in placeSuffixes))
     return { kind: 'Person', how: `name after the title word "${before}"`, sure: 'high' };
@@ -243,7 +247,9 @@ function classify(a: Analysis, c: NameChunk, leftover = false): Guess | undefine
     };
   if (before && orgNouns.has(before)) {
     // "the campaign group X" is a charity, "the broadcaster X" an outlet; most such nouns a company.
-    const campaign = before === 'group' && /^(?:campaign|pressure|lobby|advocacy|action|environmental|protest)$/.test(before2 ?? '');
+    const campaign =
+      before === 'group' &&
+      /^(?:campaign|pressure|lobby|advocacy|action|environmental|protest|consumer|consumers|patients)$/.test(before2 ?? '');
     const type = campaign ? 'charity' : (orgNounTypes[before] ?? 'company');
     return { kind: 'Organisation', type, how: `name after "${campaign ? `${before2} ` : ''}${before}"`, sure: 'medium' };
   }

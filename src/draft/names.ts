@@ -127,6 +127,18 @@ export function nameChunks(a: Analysis, sentenceStarts: Set<number>): NameChunk[
       }
       break;
     }
+    // "Labour MP Fiona Adeyemi", "Bank of England Governor Andrew Bailey": a title inside the run
+    // ends the name before it; the title and the name after it are the next chunk.
+    const titleish = (t: Token) => titleWordsBeforeNames.has(t.text.toLowerCase());
+    for (let k = i + 1; k < j; k++) {
+      if (!titleish(tokens[k]!) || titleish(tokens[k - 1]!) || !nameLike(tokens[k - 1]!) || notNames.has(tokens[k - 1]!.text)) continue;
+      let e = k;
+      while (e < j && titleish(tokens[e + 1]!)) e++;
+      if (e < j && isTitle(tokens[e]!.text) && nameLike(tokens[e + 1]!)) {
+        j = k - 1;
+        break;
+      }
+    }
     let first = i;
     let honorific: string | undefined;
     const titleWords: string[] = [];

@@ -29,6 +29,12 @@ export interface DraftRole {
 
 const isHead = (w: string) => titleHeads.has(w.toLowerCase()) || titleHeads.has(w.toLowerCase().replace(/s$/, ''));
 const isTitleWord = (w: string) => isHead(w) || titleModifiers.has(w.toLowerCase());
+/** The word a title hangs on: its last, or the last before "of" ("director of policy"). */
+const headWord = (title: string) =>
+  title
+    .split(/\s+of\s+/)[0]!
+    .split(/\s+/)
+    .at(-1)!;
 const formerWords = /^(former|sacked|ousted|ex|late|axed|departing|outgoing-former)$/i;
 
 export function findRoles(text: string, entities: DraftEntity[]): DraftRole[] {
@@ -131,7 +137,7 @@ export function findRoles(text: string, entities: DraftEntity[]): DraftRole[] {
         /(?:(\b[Tt]he\s+(?:[\p{Ll}-]+\s+)?[\p{L}-]+|\p{Lu}[\p{L}&’'-]*(?:\s+\p{Lu}[\p{L}&’'-]*)*)(?:’s|'s|’|')|\b(Its|its|His|his|Her|her|Their|their))\s+((?:[\p{L}-]+\s+){0,3}[\p{L}-]+),\s*(?:(?:Mr|Mrs|Ms|Dr|Sir|Dame)\.?\s+)?$/u.exec(
           before,
         );
-      if (appo && isHead(appo[3]!.split(/\s+/).at(-1)!)) {
+      if (appo && isHead(headWord(appo[3]!))) {
         const possessorStart = Math.max(lineStart, m.start - 80) + appo.index!;
         const titleText = appo[3]!;
         let inside: DraftEntity | undefined;
@@ -152,7 +158,7 @@ export function findRoles(text: string, entities: DraftEntity[]): DraftRole[] {
       // B2. "The environment secretary, Gareth Lyle," with no possessor: the title alone (its
       // body, when the title names one: "the club chairman" is the club's).
       const plain = appo ? null : /(?:^|[.;]\s+|\n)[Tt]he\s+((?:[\p{Ll}-]+\s+){0,3}[\p{Ll}-]+),\s*$/u.exec(before);
-      if (plain && isHead(plain[1]!.split(/\s+/).at(-1)!)) {
+      if (plain && isHead(headWord(plain[1]!))) {
         const start = Math.max(lineStart, m.start - 80) + plain.index! + plain[0].search(/[Tt]he\s/);
         const titleText = plain[1]!;
         add({
