@@ -355,6 +355,13 @@ describe('roles', () => {
       ['Owen Marchetti', 'director of policy', 'Kell Trust'],
     ]);
   });
+  it('from a profession in an appositive: "Dr Ana Ruiz, a planetary scientist at the University of Tarn who …"', () => {
+    const text = 'Dr Ana Ruiz, a planetary scientist at the University of Tarn who leads the team, was pleased.';
+    const { entities } = entitiesOf(text);
+    expect(findRoles(text, entities).map((r) => [r.holder.name, r.title, r.in?.name])).toEqual([
+      ['Ana Ruiz', 'planetary scientist', 'University of Tarn'],
+    ]);
+  });
   it('from an appositive after the name: "X, a spokesman for the Y union,"', () => {
     expect(roles('Jonas Berg, a spokesman for the Dock Workers Union, said no.')).toEqual([
       ['Jonas Berg', 'spokesman', 'current', 'Dock Workers Union', null],

@@ -100,7 +100,7 @@ export const honorifics = new Set([
 
 /** Nouns that head a job title or office ("finance director", "Detective Inspector"). */
 export const titleHeads = new Set(
-  'attorney counsel lawmaker administrator leader chief director executive manager chairman chairwoman chair chairperson president vice-president secretary minister judge justice prosecutor barrister solicitor lawyer sergeant inspector constable superintendent commissioner officer detective captain coach mp mep councillor mayor governor senator spokesman spokeswoman spokesperson founder owner editor treasurer deputy head principal boss partner analyst economist whip ambassador trustee member general admiral professor dean doctor nurse midwife surgeon consultant striker midfielder defender goalkeeper player referee'.split(
+  'attorney counsel lawmaker administrator leader chief director executive manager chairman chairwoman chair chairperson president vice-president secretary minister judge justice prosecutor barrister solicitor lawyer sergeant inspector constable superintendent commissioner officer detective captain coach mp mep councillor mayor governor senator spokesman spokeswoman spokesperson founder owner editor treasurer deputy head principal boss partner analyst economist whip ambassador trustee member general admiral professor dean doctor nurse midwife surgeon consultant striker midfielder defender goalkeeper player referee scientist researcher lecturer engineer astronomer physicist biologist chemist historian academic epidemiologist virologist statistician teacher headteacher architect pilot astronaut'.split(
     ' ',
   ),
 );
