@@ -348,6 +348,18 @@ describe('roles', () => {
       ['Mo Reid', 'MP for Wexley East', 'current', 'Wexley East', 'nearly 20 years'],
     ]);
   });
+  it('from "The port authority\'s chief executive, X": an organisation named only so is made, marked low', () => {
+    const text = 'The port authority’s chief executive, Ingrid Berg, said the port would reopen. The port authority met.';
+    const { entities } = entitiesOf(text);
+    const [role] = findRoles(text, entities);
+    expect([role?.holder.name, role?.title, role?.in?.name, role?.in?.sure, role?.in?.mentions.length]).toEqual([
+      'Ingrid Berg',
+      'chief executive',
+      'Port authority',
+      'low',
+      2,
+    ]);
+  });
   it('from "Its director of policy, Owen Marchetti": a title hanging on the word before "of"', () => {
     const text = 'The Kell Trust met. Its director of policy, Owen Marchetti, spoke.';
     const { entities } = entitiesOf(text);

@@ -184,6 +184,33 @@ interface Guess {
   sure: Sure;
 }
 
+/**
+ * The organisation a common noun phrase names ("the city council", "the port authority"), for a
+ * fact that needs one (a vote's body, a role's organisation) when no named entity fits: made
+ * once per phrase, with every mention of it, and marked low for the curator to name properly.
+ */
+export function nounEntity(text: string, entities: DraftEntity[], phrase: string, head: string, why: string): DraftEntity {
+  const key = `org:${phrase.toLowerCase()}`;
+  const known = entities.find((e) => e.key === key);
+  if (known) return known;
+  const words = phrase.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const e: DraftEntity = {
+    key,
+    kind: 'Organisation',
+    name: phrase.replace(/^\p{Ll}/u, (c) => c.toUpperCase()),
+    aliases: new Set(),
+    mentions: [...text.matchAll(new RegExp(String.raw`\b${words}\b`, 'giu'))].map((m) => ({
+      start: m.index!,
+      end: m.index! + m[0].length,
+    })),
+    type: orgSuffixes[head] ?? 'other',
+    how: `${why}, named only "the ${phrase}"`,
+    sure: 'low',
+  };
+  entities.push(e);
+  return e;
+}
+
 const lower = (w: string) => w.toLowerCase().replace(/[’']s?$/, '');
 
 function classify(a: Analysis, c: NameChunk, leftover = false): Guess | undefined {

@@ -13,8 +13,8 @@
  * company found whose name or type fits); "former" or "sacked" before the title, or "was" in the
  * clause, makes the role former. One role per holder and title.
  */
-import type { DraftEntity, Span, Sure } from './entities.js';
-import { titleHeads, titleModifiers } from './lexicon.js';
+import { nounEntity, type DraftEntity, type Span, type Sure } from './entities.js';
+import { orgSuffixes, titleHeads, titleModifiers } from './lexicon.js';
 
 export interface DraftRole {
   holder: DraftEntity;
@@ -141,8 +141,14 @@ export function findRoles(text: string, entities: DraftEntity[]): DraftRole[] {
         const possessorStart = Math.max(lineStart, m.start - 80) + appo.index!;
         const titleText = appo[3]!;
         let inside: DraftEntity | undefined;
-        if (appo[1] && /^[Tt]he\s/.test(appo[1])) inside = byNoun(appo[1].split(/\s+/).at(-1)!, m.start);
-        else if (appo[1])
+        if (appo[1] && /^[Tt]he\s/.test(appo[1])) {
+          const phrase = appo[1].replace(/^[Tt]he\s+/, '');
+          const head = phrase.split(/\s+/).at(-1)!.toLowerCase();
+          inside = byNoun(head, m.start);
+          // "The port authority's chief executive": an organisation named only so.
+          if (!inside && phrase.includes(' ') && head in orgSuffixes)
+            inside = nounEntity(text, entities, phrase, head, 'the organisation of a role');
+        } else if (appo[1])
           inside = mentionEndingAt(possessorStart + appo[1].length)?.e ?? entityAt(possessorStart, possessorStart + appo[1].length + 2);
         else if (appo[2] && /^its$/i.test(appo[2])) inside = nearestOrgBefore(possessorStart);
         add({
@@ -152,7 +158,7 @@ export function findRoles(text: string, entities: DraftEntity[]): DraftRole[] {
           in: inside,
           evidence: [{ start: possessorStart, end: m.end }],
           how: `appositive "${appo[0].trim()} …"`,
-          sure: inside ? 'high' : 'medium',
+          sure: inside && inside.sure !== 'low' ? 'high' : 'medium',
         });
       }
       // B2. "The environment secretary, Gareth Lyle," with no possessor: the title alone (its

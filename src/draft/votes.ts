@@ -13,8 +13,8 @@
  * anywhere before it is not drafted (the format needs a body).
  */
 import type { SentenceSpan } from '../seed/locate.js';
-import type { DraftEntity, Span, Sure } from './entities.js';
-import { motionNouns, orgSuffixes, proposerPhrases, rejectWords, scoreWords, voteVerbs } from './lexicon.js';
+import { nounEntity, type DraftEntity, type Span, type Sure } from './entities.js';
+import { motionNouns, proposerPhrases, rejectWords, scoreWords, voteVerbs } from './lexicon.js';
 
 /** A vote given as a share ("62% of members voted in favour"): a quantity, not counts. */
 export interface Share {
@@ -84,30 +84,6 @@ export function findVotes(
   const orgs = entities.filter((e) => e.kind === 'Organisation');
   const orgMentions = orgs.flatMap((e) => e.mentions.map((m) => ({ ...m, e }))).sort((a, b) => a.start - b.start);
 
-  /** The organisation "the city council" names, made once with every mention of those words. */
-  const nounBodies = new Map<string, DraftEntity>();
-  const nounBody = (phrase: string, head: string): DraftEntity => {
-    const key = phrase.toLowerCase();
-    const known = nounBodies.get(key);
-    if (known) return known;
-    const mentions = [...text.matchAll(new RegExp(String.raw`\b${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\b`, 'giu'))].map((m) => ({
-      start: m.index!,
-      end: m.index! + m[0].length,
-    }));
-    const e: DraftEntity = {
-      key: `org:${key}`,
-      kind: 'Organisation',
-      name: phrase.replace(/^\p{Ll}/u, (c) => c.toUpperCase()),
-      aliases: new Set(),
-      mentions,
-      type: orgSuffixes[head] ?? 'other',
-      how: `the body of a vote, named only "the ${phrase}"`,
-      sure: 'low',
-    };
-    entities.push(e);
-    nounBodies.set(key, e);
-    return e;
-  };
   sentences.forEach((s, si) => {
     const body = s.text;
     const found: Found[] = [];
@@ -159,7 +135,9 @@ export function findVotes(
           )
         : null;
       const byNoun =
-        unnamed && !/^(?:members|shareholders)$/i.test(unnamed[2]!) ? nounBody(unnamed[1]!, unnamed[2]!.toLowerCase()) : undefined;
+        unnamed && !/^(?:members|shareholders)$/i.test(unnamed[2]!)
+          ? nounEntity(text, entities, unnamed[1]!, unnamed[2]!.toLowerCase(), 'the body of a vote')
+          : undefined;
       // Nearest before: never a news outlet (it reports votes, it does not hold them).
       const nearest = orgMentions.filter((m) => m.end <= span.start && m.e.type !== 'outlet').at(-1);
       const chosen = bodyLike?.e ?? inSentence[0]?.e ?? byNoun ?? nearest?.e;
