@@ -175,6 +175,14 @@ describe('entities', () => {
       type: 'company',
     });
   });
+  it('make a city that acts a club or company ("Porto are preparing a bid", "joined City from X"), never a country', () => {
+    const { byName } = entitiesOf(
+      'Talks went on in Porto. Porto are understood to be preparing a bid. Reyes joined City from Valdivia in 2022. Russia are said to be angry.',
+    );
+    expect(byName('Porto')?.kind).toBe('Organisation');
+    expect(byName('Valdivia')?.kind).toBe('Organisation');
+    expect(byName('Russia')?.kind).toBe('Place');
+  });
   it("leave the byline's author out of the story, and say why under noFacts", () => {
     const { graph } = draftArticle('Ferry fares to rise\n\nBy Jo Vance\n\nThe Kell Trust said fares would rise.');
     expect(graph.entities.map((e) => e.name)).toEqual(['Kell Trust']);
@@ -372,6 +380,14 @@ describe('roles', () => {
     const { entities } = entitiesOf(text);
     expect(findRoles(text, entities).map((r) => [r.holder.name, r.title, r.in?.name])).toEqual([
       ['Ana Ruiz', 'planetary scientist', 'University of Tarn'],
+    ]);
+  });
+  it('once per holder for "Striker X" and "Tarn City striker X", and "City’s head coach, Y" is the one City', () => {
+    const text = 'Striker Ole Lund left. Tarn City striker Ole Lund was fined. City’s head coach, Ava Moss, said little.';
+    const { entities } = entitiesOf(text);
+    expect(findRoles(text, entities).map((r) => [r.holder.name, r.title, r.in?.name])).toEqual([
+      ['Ole Lund', 'Tarn City striker', 'Tarn City'],
+      ['Ava Moss', 'head coach', 'Tarn City'],
     ]);
   });
   it('from an appositive after the name: "X, a spokesman for the Y union,"', () => {

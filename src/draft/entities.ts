@@ -2,7 +2,7 @@
  * People, organisations and places, with every mention.
  *
  * Contract: `findEntities(analysis, chunks, gazetteer)` turns name chunks into entities, in
- * three passes over the whole text so that a later full name can claim an earlier short one:
+ * four passes over the whole text so that a later full name can claim an earlier short one:
  *  1. a chunk that is the name or a capitalised alias of an entity in the gazetteer is that
  *     entity (its id kept);
  *  2. a chunk that its own words or its context classify (an honorific or title before it, a
@@ -12,7 +12,9 @@
  *  3. a chunk left over names an entity already found if it is its surname or given name, its
  *     acronym, the first or last word of its name, or the start of its name ("Okafor",
  *     "EHRC", "Rovers", "St Brigid’s"); a lone word that links to nothing and that nothing
- *     classifies is left out and listed for the curator.
+ *     classifies is left out and listed for the curator;
+ *  4. a place that acts as a club or company ("Porto are preparing a bid", "an offer from Porto")
+ *     becomes an organisation, unless it is a country.
  * Each entity says how it was found (`how`) and how sure the drafter is (`sure`).
  */
 import type { EntityKind } from '../core/ids.js';
@@ -171,6 +173,28 @@ export function findEntities(a: Analysis, chunks: NameChunk[], gazetteer: Gazett
     const body = add('Organisation', text.slice(start, parentEnd), `"the ${m[2]} of" an organisation found`, 'medium', 'committee');
     body.partOf = parent;
     body.mentions.push({ start, end: parentEnd });
+  }
+  // 4. A place that acts as a club or company: "Porto are preparing a bid" (a plural verb after a
+  // city's name), "an offer from Porto", "joined City from Atlético Nacional". Never a country
+  // ("Russia said" is its government, which the curated graphs keep as the place).
+  for (const e of entities) {
+    if (e.kind !== 'Place' || e.sure === 'high' || e.known || e.name.split(' ').some((w) => wordTags(w).includes('Country'))) continue;
+    const acts = e.mentions.find(
+      (m) =>
+        /^\s+(?:are|were|have)\s+(?:understood|said|set|preparing|ready|interested|believed|thought|expected|poised|keen|close)\b/.test(
+          text.slice(m.end, m.end + 40),
+        ) ||
+        /\b(?:offer|bid|approach|enquiry|inquiry|interest|proposal)\s+from\s+$|\bjoined\s+(?:\p{Lu}[\p{L}’'-]*\s+){1,3}from\s+$/u.test(
+          text.slice(Math.max(0, m.start - 40), m.start),
+        ),
+    );
+    if (!acts) continue;
+    e.kind = 'Organisation';
+    e.type = 'other';
+    e.how = `a place's name that acts: "${text
+      .slice(Math.max(0, acts.start - 20), acts.end + 20)
+      .replace(/\s+/g, ' ')
+      .trim()}"`;
   }
   const unplaced = [...new Set(chunks.filter((c) => !assigned.has(c) && !c.linkOnly).map((c) => c.text))];
   for (const e of entities) e.mentions.sort((x, y) => x.start - y.start);

@@ -11,7 +11,8 @@
  *  - an appositive after it: "Ian Murray, the union's general secretary,".
  * `in` is the organisation or place named in the title or as possessor ("the company’s" is the
  * company found whose name or type fits); "former" or "sacked" before the title, or "was" in the
- * clause, makes the role former. One role per holder and title.
+ * clause, makes the role former. One role per holder and title ("Striker …" and "Dunmore City
+ * striker …" are one).
  */
 import { nounEntity, type DraftEntity, type Span, type Sure } from './entities.js';
 import { orgSuffixes, titleHeads, titleModifiers } from './lexicon.js';
@@ -58,6 +59,12 @@ export function findRoles(text: string, entities: DraftEntity[]): DraftRole[] {
     const last = (e: DraftEntity) => Math.max(-1, ...e.mentions.filter((m) => m.start < before).map((m) => m.start));
     return list.sort((x, y) => last(y) - last(x))[0];
   };
+  // "City’s head coach" opening a sentence, where "City" was no name chunk: the one organisation
+  // whose name starts or ends with that word.
+  const byWord = (word: string) => {
+    const fits = orgs.filter((e) => e.kind === 'Organisation' && [e.name.split(' ')[0], e.name.split(' ').at(-1)].includes(word));
+    return fits.length === 1 ? fits[0] : undefined;
+  };
   const nearestOrgBefore = (before: number) =>
     entities
       .filter((e) => e.kind === 'Organisation')
@@ -75,8 +82,11 @@ export function findRoles(text: string, entities: DraftEntity[]): DraftRole[] {
     return undefined;
   };
   const add = (r: DraftRole) => {
-    const same = roles.find((o) => o.holder === r.holder && o.title.toLowerCase() === r.title.toLowerCase());
+    // One role per holder and title; "Striker" and "Dunmore City striker" are one, the longer kept.
+    const ends = (a: string, b: string) => a.toLowerCase() === b.toLowerCase() || a.toLowerCase().endsWith(` ${b.toLowerCase()}`);
+    const same = roles.find((o) => o.holder === r.holder && (ends(o.title, r.title) || ends(r.title, o.title)));
     if (same) {
+      if (r.title.length > same.title.length) same.title = r.title;
       same.evidence.push(...r.evidence.filter((e) => !same.evidence.some((x) => x.start === e.start)));
       same.in ??= r.in;
       same.duration ??= r.duration;
@@ -149,7 +159,10 @@ export function findRoles(text: string, entities: DraftEntity[]): DraftRole[] {
           if (!inside && phrase.includes(' ') && head in orgSuffixes)
             inside = nounEntity(text, entities, phrase, head, 'the organisation of a role');
         } else if (appo[1])
-          inside = mentionEndingAt(possessorStart + appo[1].length)?.e ?? entityAt(possessorStart, possessorStart + appo[1].length + 2);
+          inside =
+            mentionEndingAt(possessorStart + appo[1].length)?.e ??
+            entityAt(possessorStart, possessorStart + appo[1].length + 2) ??
+            byWord(appo[1]);
         else if (appo[2] && /^its$/i.test(appo[2])) inside = nearestOrgBefore(possessorStart);
         add({
           holder: person,
