@@ -375,6 +375,11 @@ describe('roles', () => {
       ['Owen Marchetti', 'director of policy', 'Kell Trust'],
     ]);
   });
+  it('from "his agent, Luis Ortega": an agent is a title', () => {
+    const text = 'Ole Lund stayed away. His agent, Luis Ortega, spoke.';
+    const { entities } = entitiesOf(text);
+    expect(findRoles(text, entities).map((r) => [r.holder.name, r.title])).toEqual([['Luis Ortega', 'agent']]);
+  });
   it('from a profession in an appositive: "Dr Ana Ruiz, a planetary scientist at the University of Tarn who …"', () => {
     const text = 'Dr Ana Ruiz, a planetary scientist at the University of Tarn who leads the team, was pleased.';
     const { entities } = entitiesOf(text);
