@@ -522,6 +522,29 @@ describe('a whole draft', () => {
   });
 });
 
+describe('American style', () => {
+  it('breaks no sentence after "Sen.", "Mr." or an initial, but does at a line\'s end', () => {
+    const text = 'Sen. Maria Delgado spoke. Mr. Lee and J. K. Rowling came. It rained.\nHe backed Plan B.\nDr.\nNext.';
+    expect(splitSentences(text, (i) => i).map((s) => s.text)).toEqual([
+      'Sen. Maria Delgado spoke.',
+      'Mr. Lee and J. K. Rowling came.',
+      'It rained.',
+      'He backed Plan B.',
+      'Dr.',
+      'Next.',
+    ]);
+  });
+  it('sets aside ", D-N.M.," like any aside, and leaves a fragment\'s full stop out of the quote', () => {
+    const { graph } = draftArticle(
+      'Sen. Maria Delgado, D-N.M., who introduced the bill, called the vote "a long overdue step for families." Three senators agreed.',
+    );
+    expect(graph.entities.map((e) => e.name)).toEqual(['Maria Delgado']);
+    expect(graph.statements).toMatchObject([
+      { speaker: 'person:maria-delgado', mode: 'verbatim', text: 'a long overdue step for families' },
+    ]);
+  });
+});
+
 describe('dates, evidence and ids', () => {
   it('keep the precision the words give', () => {
     expect(resolveDate('2022')).toBe('2022');

@@ -96,6 +96,19 @@ export const honorifics = new Set([
   'Mrs.',
   'Ms.',
   'Dr.',
+  // American style: "Sen. Maria Delgado", "Gov. Ann Lee", "Lt. Col. Jo Ray".
+  'Prof.',
+  'Rev.',
+  'Sen.',
+  'Rep.',
+  'Gov.',
+  'Gen.',
+  'Lt.',
+  'Col.',
+  'Sgt.',
+  'Capt.',
+  'Det.',
+  'Supt.',
 ]);
 
 /** Nouns that head a job title or office ("finance director", "Detective Inspector"). */

@@ -184,6 +184,8 @@ export function nameChunks(a: Analysis, sentenceStarts: Set<number>): NameChunk[
       lone !== undefined &&
       (notNames.has(lone) ||
         honorifics.has(lone) ||
+        // An initial alone ("M." of "D-N.M.") names no one.
+        /^\p{Lu}\.?$/u.test(lone) ||
         isTitle(lone) ||
         (atStart && titleWordsBeforeNames.has(lone.toLowerCase())) ||
         // compromise calls some unknown names adjectives ("Kelsby"): both taggers must agree.

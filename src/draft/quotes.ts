@@ -14,7 +14,7 @@
 import { containing } from './ranges.js';
 
 export interface Quote {
-  /** The quoted words, without the marks, trimmed, and without a trailing comma. */
+  /** The quoted words, without the marks, trimmed, and without a trailing comma (or a fragment's full stop). */
   start: number;
   end: number;
   text: string;
@@ -38,6 +38,8 @@ export function findQuotes(text: string): Quote[] {
     let end = close === -1 ? (paragraphEnd ? findParagraphEnd(text, open) : close) : close;
     while (start < end && /\s/.test(text[start]!)) start++;
     while (end > start && /[\s,]/.test(text[end - 1]!)) end--;
+    // A fragment's full stop inside the marks is the sentence's, American style ("called it “a step.”").
+    if (/^\p{Ll}/u.test(text[start] ?? '') && text[end - 1] === '.' && text[end - 2] !== '.') end--;
     if (end - start < 2) return;
     const inner = text.slice(start, end);
     quotes.push({ start, end, text: inner, open, close, chain, unclosed: close === -1, words: inner.split(/\s+/).filter(Boolean).length });

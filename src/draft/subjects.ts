@@ -35,8 +35,10 @@ export interface Subject {
 }
 
 // An aside between commas that starts with a small word: ", who voted against," ", of X Police,"
-// ", chief executive of the charity Y,". A capitalised one (", Daniel Okafor,") is a name.
-const ASIDE = /,\s+(?:\p{Ll}|\d)[^,“”"]*,/gu;
+// ", chief executive of the charity Y,", or an American party and state (", D-N.M.,"). Another
+// capitalised one (", Daniel Okafor,") is a name.
+// (The closing comma is left to open the next aside: ", D-N.M., who introduced the bill,".)
+const ASIDE = /,\s+(?:(?:\p{Ll}|\d)[^,“”"]*|[DRI]-\p{Lu}[\p{L}.]{0,6})(?=,)/gu;
 
 export function makeSubjects(ctx: SubjectContext) {
   const { analysis: a, sentences, quotes } = ctx;

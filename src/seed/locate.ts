@@ -58,10 +58,24 @@ export function locate(text: string, evidence: Evidence, toCodePoint: (i: number
   return { ok: true, span: { start: toCodePoint(index), end: toCodePoint(index + quote.length) } };
 }
 
+/**
+ * Titles that end in a full stop but never end a sentence ("Mr. Lee", "Sen. Maria Delgado"), and
+ * lone initials ("J. K. Rowling"): Node's ICU breaks after them, as it has no suppressions.
+ */
+const noBreakAfter =
+  /(?:^|[\s(“"‘])(?:Mr|Mrs|Ms|Mx|Dr|Prof|Rev|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Det|Supt|Insp|Cllr|St|Hon|Fr|\p{Lu})\.\s*$/u;
+
 /** Sentences by Unicode sentence boundaries (Intl.Segmenter), trimmed; segments with no letter or digit dropped. */
 export function splitSentences(text: string, toCodePoint: (i: number) => number): SentenceSpan[] {
   const sentences: SentenceSpan[] = [];
+  const segments: { segment: string; index: number }[] = [];
   for (const { segment, index } of new Intl.Segmenter('en', { granularity: 'sentence' }).segment(text)) {
+    const prev = segments.at(-1);
+    // A break after a title or an initial, within a line, is none.
+    if (prev && noBreakAfter.test(prev.segment) && !prev.segment.includes('\n')) prev.segment += segment;
+    else segments.push({ segment, index });
+  }
+  for (const { segment, index } of segments) {
     const lead = segment.length - segment.trimStart().length;
     const body = segment.trim();
     // A stray quotation mark between paragraphs is a segment of its own; it says nothing.
