@@ -6,8 +6,9 @@
  * nothing but the text and the gazetteer it is given, and writes nothing.
  *
  * The steps, each in its own file: names.ts (name chunks) → entities.ts (people, organisations,
- * places, with the gazetteer) → sources.ts (anonymous sources) → quotes.ts and statements.ts
- * (quotes, speakers, reported speech) → roles.ts → votes.ts (votes, motions, proposers) →
+ * places, with the gazetteer; a byline's author left out) → sources.ts (anonymous sources) →
+ * roles.ts (whose organisation may turn a "place" into an organisation) → quotes.ts and
+ * statements.ts (quotes, speakers, reported speech) → votes.ts (votes, motions, proposers) →
  * stance.ts → dates.ts; this file assembles them and covers every sentence.
  */
 import { createHash } from 'node:crypto';
@@ -19,9 +20,9 @@ import { occurrences, toEvidence } from './evidence.js';
 import type { Gazetteer } from './gazetteer.js';
 import { makeIds, slug } from './ids.js';
 import { DraftInputError } from './input.js';
+import { corporatePosts } from './lexicon.js';
 import { nameChunks } from './names.js';
 import { analyse } from './nlp.js';
-import { corporatePosts } from './lexicon.js';
 import { findQuotes } from './quotes.js';
 import { findRoles } from './roles.js';
 import { findSources } from './sources.js';
@@ -85,8 +86,7 @@ export function draftArticle(text: string, options: DraftOptions = {}): Draft {
   }
   const roles = findRoles(text, entities);
   // "Westvale Water’s chief executive": what has a chief executive is an organisation, whatever
-  // the taggers made of its name.
-  // Before statements, so that such an organisation can speak.
+  // the taggers made of its name. Found before statements, so that such an organisation speaks.
   for (const r of roles)
     if (r.in?.kind === 'Place' && r.in.sure !== 'high' && !r.in.known && corporatePosts.test(r.title))
       Object.assign(r.in, {

@@ -6,11 +6,15 @@
  *    larger number is "against" when the sentence says rejected or defeated; otherwise the first
  *    number is "for". The same count twice is one vote with two pieces of evidence.
  *  - motions: the motion, proposal, plan, bid, offer or application the vote was on (from its
- *    sentence, else the article's first sentence that names one), with its proposer when the
- *    text says "proposed by", "put forward by", "tabled by" … or "a motion by X".
+ *    sentence, else the article's first sentence that names one, else what was voted for: "voted
+ *    9-2 to open a review"), never with the count in it, with its proposer when the text says
+ *    "proposed by", "put forward by", "tabled by" … after a motion is named, "a motion by X", or
+ *    "X, who proposed the motion".
  * A vote's body is the committee, council or board named in its sentence ("at a meeting of X",
- * "the board of X"), else the organisation named nearest before it. A vote with no organisation
- * anywhere before it is not drafted (the format needs a body).
+ * "the board of X"); else one named there only by a common noun ("the city council": drafted as
+ * an organisation of that name, marked low); else the organisation named nearest before it, never
+ * a news outlet. A vote with no organisation anywhere before it is not drafted (the format needs
+ * a body).
  */
 import type { SentenceSpan } from '../seed/locate.js';
 import { nounEntity, type DraftEntity, type Span, type Sure } from './entities.js';
