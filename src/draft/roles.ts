@@ -10,7 +10,8 @@
  *    years", "…, who chairs the town's community safety panel";
  *  - an appositive after it: "Ian Murray, the union's general secretary,".
  * `in` is the organisation or place named in the title or as possessor ("the company’s" is the
- * company found whose name or type fits); "former" or "sacked" before the title, or "was" in the
+ * company found whose name or type fits; "the port authority’s", with none that fits, is a new
+ * organisation added to `entities`, marked low); "former" or "sacked" before the title, or "was" in the
  * clause, makes the role former. One role per holder and title ("Striker …" and "Dunmore City
  * striker …" are one).
  */
