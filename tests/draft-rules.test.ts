@@ -175,6 +175,9 @@ describe('entities', () => {
       type: 'company',
     });
   });
+  it('take "the Black Sea" for a place', () => {
+    expect(entitiesOf('Ships crossed the Black Sea.').byName('Black Sea')?.kind).toBe('Place');
+  });
   it('make a city that acts a club or company ("Porto are preparing a bid", "joined City from X"), never a country', () => {
     const { byName } = entitiesOf(
       'Talks went on in Porto. Porto are understood to be preparing a bid. Reyes joined City from Valdivia in 2022. Russia are said to be angry.',
@@ -217,6 +220,13 @@ describe('anonymous sources', () => {
     expect(sources('An employee at the company’s Rexley plant, who spoke on condition of anonymity, said so.')[0]?.name).toBe(
       'An employee at the company’s Rexley plant, who spoke on condition of anonymity',
     );
+  });
+  it('find "a diplomat involved in the talks" and "officials from both countries", but no bare official', () => {
+    expect(sources('A diplomat involved in the talks said it was hard.').map((x) => x.name)).toEqual(['A diplomat involved in the talks']);
+    expect(sources('The deal was agreed, officials from both countries said.').map((x) => x.name)).toEqual([
+      'officials from both countries',
+    ]);
+    expect(sources('Officials said the road would reopen.')).toHaveLength(0);
   });
   it('give the side, or the organisation named, from the words before "source"', () => {
     expect(sources('One pro-reform source said no.')[0]?.side).toBe('pro-reform');
@@ -379,6 +389,11 @@ describe('roles', () => {
     const text = 'Ole Lund stayed away. His agent, Luis Ortega, spoke.';
     const { entities } = entitiesOf(text);
     expect(findRoles(text, entities).map((r) => [r.holder.name, r.title])).toEqual([['Luis Ortega', 'agent']]);
+  });
+  it('from a hyphenated title: "UN Secretary-General Ana Ruiz"', () => {
+    const text = 'UN Secretary-General Ana Ruiz welcomed the deal.';
+    const { entities } = entitiesOf(text);
+    expect(findRoles(text, entities).map((r) => [r.holder.name, r.title])).toEqual([['Ana Ruiz', 'Secretary-General']]);
   });
   it('from a profession in an appositive: "Dr Ana Ruiz, a planetary scientist at the University of Tarn who …"', () => {
     const text = 'Dr Ana Ruiz, a planetary scientist at the University of Tarn who leads the team, was pleased.';

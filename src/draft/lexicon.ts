@@ -113,7 +113,7 @@ export const honorifics = new Set([
 
 /** Nouns that head a job title or office ("finance director", "Detective Inspector"). */
 export const titleHeads = new Set(
-  'attorney counsel lawmaker administrator leader chief director executive manager chairman chairwoman chair chairperson president vice-president secretary minister judge justice prosecutor barrister solicitor lawyer sergeant inspector constable superintendent commissioner officer detective captain coach mp mep councillor mayor governor senator spokesman spokeswoman spokesperson founder owner editor treasurer deputy head principal boss partner analyst economist whip ambassador trustee member general admiral professor dean doctor nurse midwife surgeon consultant striker midfielder defender goalkeeper player referee scientist researcher lecturer engineer astronomer physicist biologist chemist historian academic epidemiologist virologist statistician teacher headteacher architect pilot astronaut agent'.split(
+  'attorney counsel lawmaker administrator leader chief director executive manager chairman chairwoman chair chairperson president vice-president secretary minister judge justice prosecutor barrister solicitor lawyer sergeant inspector constable superintendent commissioner officer detective captain coach mp mep councillor mayor governor senator spokesman spokeswoman spokesperson founder owner editor treasurer deputy head principal boss partner analyst economist whip ambassador trustee member general admiral professor dean doctor nurse midwife surgeon consultant striker midfielder defender goalkeeper player referee scientist researcher lecturer engineer astronomer physicist biologist chemist historian academic epidemiologist virologist statistician teacher headteacher architect pilot astronaut agent secretary-general director-general'.split(
     ' ',
   ),
 );
@@ -248,6 +248,10 @@ export const orgHeadsBeforeOf = new Set(
 );
 /** Last words of a place's name. */
 export const placeSuffixes: Record<string, string> = {
+  sea: 'region',
+  ocean: 'region',
+  strait: 'region',
+  straits: 'region',
   road: 'venue',
   street: 'venue',
   lane: 'venue',
@@ -342,6 +346,8 @@ export const anonymityPhrases: RegExp[] = [
   /\s+(?:close to|inside|within|at|in) the (?:club|company|talks|negotiations|government|party|board|team|camp|department|investigation|firm|campaign|council|trust|hospital|school|union)\b/i,
   /\s+(?:close to|inside|within) [A-Z][\p{L}’'-]+(?: [A-Z][\p{L}’'-]+)*/u,
   /\s+with knowledge of (?:the|his|her|their|its) [a-z-]+/i,
+  /\s+(?:involved in|briefed on|present at|privy to) (?:the|his|her|their|its) [a-z-]+/i,
+  /\s+from (?:both|all|the two) (?:sides|countries|parties|governments|camps|delegations)\b/i,
 ];
 
 /** Verbs whose object is a vote count ("voted 9-3", "approved 7-4"); a score after "lost" or "won" is not a vote. */

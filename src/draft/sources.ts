@@ -6,7 +6,8 @@
  * person. A description counts when it is (a) a determiner and a source noun followed by words
  * that make it anonymous ("who asked not to be named", "familiar with the talks", "inside the
  * club"), or (b) the word "source(s)" or "insider(s)" with what qualifies it, or (c) "one"/"a"
- * and a source noun that is the subject of a speech verb ("One council officer told …").
+ * and a source noun that is the subject of a speech verb ("One council officer told …"), or (d)
+ * a bare plural ("officials from both countries") that words after it make anonymous.
  * The words between the determiner and the noun give the side ("pro-Corbyn", "left wing"),
  * unless they name an organisation already found, which becomes the affiliation.
  */
@@ -109,6 +110,9 @@ export function findSources(text: string, sentences: SentenceSpan[], entities: D
       const before = sentence.slice(0, m.index).match(/(?:^|\s)([\p{L}’'-]+\s+)?$/u);
       consider(m.index! - (before?.[1]?.length ?? 0), m.index! + m[0].length, '', before?.[1] ?? '', m[1]!);
     }
+    // "officials from both countries said": a bare plural, when the words after it make it anonymous.
+    for (const m of sentence.matchAll(/\b(officials|diplomats|aides|negotiators)\b/giu))
+      consider(m.index!, m.index! + m[0].length, '', '', m[1]!);
   }
   return found.sort((a, b) => a.start - b.start);
 }
