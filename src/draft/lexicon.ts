@@ -289,7 +289,7 @@ export const placeSuffixes: Record<string, string> = {
 export const placePrefixes = new Set('port mount lake fort cape isle loch glen upper lower greater'.split(' '));
 /** Posts only an organisation has: the possessor of "X’s chief executive" is no place. */
 export const corporatePosts =
-  /\b(?:chief executive|executive|chairman|chairwoman|chair|chairperson|director|spokesman|spokeswoman|spokesperson|founder|co-founder|owner|boss|shareholder|trustee|treasurer)s?$/i;
+  /\b(?:executive|chairman|chairwoman|chair|chairperson|director|spokesman|spokeswoman|spokesperson|founder|co-founder|owner|boss|shareholder|trustee|treasurer)s?$/i;
 /** Capitalised heads of place names with "of" ("the Port of Tyne", "the Isle of Wight"), with the place type. */
 export const placeHeadsBeforeOf: Record<string, string> = {
   port: 'venue',

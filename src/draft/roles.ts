@@ -60,12 +60,6 @@ export function findRoles(text: string, entities: DraftEntity[]): DraftRole[] {
     const last = (e: DraftEntity) => Math.max(-1, ...e.mentions.filter((m) => m.start < before).map((m) => m.start));
     return list.sort((x, y) => last(y) - last(x))[0];
   };
-  // "City’s head coach" opening a sentence, where "City" was no name chunk: the one organisation
-  // whose name starts or ends with that word.
-  const byWord = (word: string) => {
-    const fits = orgs.filter((e) => e.kind === 'Organisation' && [e.name.split(' ')[0], e.name.split(' ').at(-1)].includes(word));
-    return fits.length === 1 ? fits[0] : undefined;
-  };
   const nearestOrgBefore = (before: number) =>
     entities
       .filter((e) => e.kind === 'Organisation')
@@ -163,7 +157,8 @@ export function findRoles(text: string, entities: DraftEntity[]): DraftRole[] {
           inside =
             mentionEndingAt(possessorStart + appo[1].length)?.e ??
             entityAt(possessorStart, possessorStart + appo[1].length + 2) ??
-            byWord(appo[1]);
+            // "City’s head coach" opening a sentence, where "City" was no name chunk.
+            (/^\p{Lu}[\p{L}-]*$/u.test(appo[1]) ? byNoun(appo[1], m.start) : undefined);
         else if (appo[2] && /^its$/i.test(appo[2])) inside = nearestOrgBefore(possessorStart);
         add({
           holder: person,
